@@ -1,0 +1,73 @@
+import { Option } from 'commander';
+import { createWriteStream } from 'node:fs';
+import type { RegisterCommand } from './command.js';
+import { machineZone } from '../events/time.js';
+import { analyze } from '../pipeline.js';
+import { renderJson } from '../report/json.js';
+import { terminalStyle } from '../report/style.js';
+import { renderText } from '../report/text.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import { parseTimeOption, parseYearOption, parseZoneOption } from './options.js';
+
+export interface AnalyzeCliOptions {
+  format: string;
+  out?: string;
+  since?: string;
+  until?: string;
+  host?: string;
+  tz?: string;
+  year?: string;
+}
+
+export const REPORT_FORMATS = ['text', 'json'] as const;
+
+export async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
+  if (!(REPORT_FORMATS as readonly string[]).includes(o.format)) {
+    throw new UsageError(`--format '${o.format}': expected one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  const zone = o.tz !== undefined ? parseZoneOption(o.tz) : undefined;
+  const readZone = zone ?? machineZone();
+  const analysis = await analyze({
+    paths,
+    zone,
+    year: o.year !== undefined ? parseYearOption(o.year) : undefined,
+    host: o.host,
+    sinceMs: o.since !== undefined ? parseTimeOption('--since', o.since, readZone) : undefined,
+    untilMs: o.until !== undefined ? parseTimeOption('--until', o.until, readZone) : undefined,
+    onInput: (r) => {
+      for (const w of r.warnings) process.stderr.write(`culprit: ${r.root === r.path ? r.path : `${r.root}: ${r.path}`}: ${w}\n`);
+    },
+  });
+  if (analysis.inputs.length > 0 && analysis.inputs.every((i) => i.events === 0 && i.lines === 0)) {
+    process.stderr.write(`culprit: nothing could be read from ${paths.join(' ')}\n`);
+    return EXIT_USAGE;
+  }
+  if (analysis.inputs.length === 0) {
+    process.stderr.write(`culprit: no files found in ${paths.join(' ')}\n`);
+    return EXIT_USAGE;
+  }
+  const outStream = o.out ? createWriteStream(o.out) : process.stdout;
+  const text = o.format === 'json' ? renderJson(analysis) : renderText(analysis, terminalStyle(o.out ? {} : process.stdout));
+  await new Promise<void>((resolve, reject) => {
+    outStream.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+  if (o.out) await new Promise<void>((resolve) => (outStream as ReturnType<typeof createWriteStream>).end(resolve));
+  return EXIT_OK;
+}
+
+export const analyzeCommand: RegisterCommand = (program) => {
+  program
+    .command('analyze')
+    .description('read every input, recognise formats, and report findings, root causes and the merged timeline')
+    .argument('<paths...>', 'files, folders, .gz files, .tar/.tar.gz/.tgz bundles, or - for stdin')
+    .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--since <time>', 'ignore events before this time (ISO-8601 or "YYYY-MM-DD HH:MM[:SS]" in --tz)')
+    .option('--until <time>', 'ignore events after this time')
+    .option('--host <name>', 'the host of inputs that name none, and the only host analysed')
+    .option('--tz <zone>', "zone of times printed without one (default: the machine's)")
+    .option('--year <yyyy>', 'year for formats that print none (classic syslog)')
+    .action(async (paths: string[], opts: AnalyzeCliOptions) => {
+      process.exitCode = await runAnalyze(paths, opts);
+    });
+};

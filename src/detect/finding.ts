@@ -1,0 +1,39 @@
+import type { Category } from './category.js';
+
+export type FindingSeverity = 'info' | 'warning' | 'error' | 'critical';
+
+export interface Evidence {
+  path: string;
+  line: number;
+  text: string;
+}
+
+/** A sign of trouble with its facts and the lines that show it (CONTRACT findings[]). */
+export interface Finding {
+  id: string;
+  category: Category;
+  severity: FindingSeverity;
+  title: string;
+  /** UTC ms, null when truly unknown */
+  timeMs: number | null;
+  endMs: number | null;
+  host: string | null;
+  process: string | null;
+  pid: number | null;
+  /** name of the detector that found it */
+  detector: string;
+  facts: Record<string, string | number | boolean | null>;
+  evidence: Evidence[];
+}
+
+export interface RootCause {
+  rank: number;
+  category: Category;
+  host: string | null;
+  process: string | null;
+  timeMs: number | null;
+  confidence: number;
+  summary: string;
+  chain: string[];
+  evidence: Evidence[];
+}

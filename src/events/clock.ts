@@ -1,0 +1,38 @@
+import { wallToUtcMs } from './time.js';
+import type { Parsed } from '../formats/define.js';
+
+/** Per-run knowledge that places times on the clock: zone, year, and each host's boot time. */
+export class RunClock {
+  private readonly bootMs = new Map<string, number>();
+  /** the newest year seen in any record that printed one: a hint for year-less files without mtime */
+  latestYear: number | null = null;
+
+  constructor(
+    readonly zone: string,
+    /** true when --tz was given; otherwise local times are read in the machine's zone, with a warning */
+    readonly zoneGiven: boolean,
+    readonly year: number | null,
+  ) {}
+
+  setBootTime(host: string | null, bootMs: number): void {
+    const key = host ?? '';
+    if (!this.bootMs.has(key)) this.bootMs.set(key, bootMs);
+  }
+
+  bootTime(host: string | null): number | undefined {
+    return this.bootMs.get(host ?? '') ?? (this.bootMs.size === 1 && host === null ? [...this.bootMs.values()][0] : undefined);
+  }
+
+  /** UTC ms for a parsed record, or null; `local` tells whether the input's zone was assumed. */
+  resolve(p: Parsed, host: string | null): { ms: number | null; local: boolean; relative: boolean } {
+    if (p.wallMs !== undefined) {
+      if (p.offsetMin !== undefined) return { ms: p.wallMs - p.offsetMin * 60_000, local: false, relative: false };
+      return { ms: wallToUtcMs(p.wallMs, this.zone), local: true, relative: false };
+    }
+    if (p.uptimeSec !== undefined) {
+      const boot = this.bootTime(host);
+      return boot === undefined ? { ms: null, local: false, relative: true } : { ms: Math.round(boot + p.uptimeSec * 1000), local: false, relative: false };
+    }
+    return { ms: null, local: false, relative: false };
+  }
+}

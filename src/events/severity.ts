@@ -1,0 +1,36 @@
+/** One severity scale for every format, lowest first (syslog's eight levels folded with log4j's). */
+export const SEVERITIES = ['trace', 'debug', 'info', 'notice', 'warn', 'error', 'critical', 'fatal'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const RANK: Record<Severity, number> = { trace: 0, debug: 1, info: 2, notice: 3, warn: 4, error: 5, critical: 6, fatal: 7 };
+
+export function severityRank(s: Severity | null | undefined): number {
+  return s ? RANK[s] : -1;
+}
+
+export function isAtLeast(s: Severity | null | undefined, floor: Severity): boolean {
+  return severityRank(s) >= RANK[floor];
+}
+
+const WORDS: Record<string, Severity> = {
+  trace: 'trace', finest: 'trace', finer: 'trace',
+  debug: 'debug', dbug: 'debug', dbg: 'debug', fine: 'debug', verbose: 'debug', d: 'debug', v: 'debug',
+  info: 'info', information: 'info', informational: 'info', i: 'info', log: 'info', config: 'info',
+  notice: 'notice', n: 'notice', statement: 'info', detail: 'info', hint: 'info', context: 'info',
+  warn: 'warn', warning: 'warn', w: 'warn',
+  err: 'error', error: 'error', e: 'error', severe: 'error', eror: 'error',
+  crit: 'critical', critical: 'critical', alert: 'critical', c: 'critical',
+  fatal: 'fatal', emerg: 'fatal', emergency: 'fatal', panic: 'fatal', f: 'fatal', dpanic: 'critical',
+};
+
+/** Maps a level word as software prints it (WARN, Warning, E, err, panic...) to the one scale. */
+export function severityFromWord(word: string | undefined): Severity | null {
+  if (!word) return null;
+  const hit = WORDS[word] ?? WORDS[word.toLowerCase()];
+  return hit ?? null;
+}
+
+/** syslog priority number 0..7 (emerg..debug) */
+export function severityFromSyslog(n: number): Severity {
+  return (['fatal', 'critical', 'critical', 'error', 'warn', 'notice', 'info', 'debug'] as const)[n & 7]!;
+}

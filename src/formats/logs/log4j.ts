@@ -1,0 +1,88 @@
+import { severityFromWord } from '../../events/severity.js';
+import { defineFormat } from '../define.js';
+import { parseIsoLike } from '../timestamps.js';
+
+/**
+ * The layouts JVM services print with log4j/logback/slf4j. They share: an ISO-like timestamp first,
+ * a level word, then [thread] and/or logger in some order, then " - " or ": " before the message.
+ * ZooKeeper: "2024-03-02 11:04:05,210 [myid:3] - WARN  [QuorumPeer[myid=3]:Follower@129] - msg"
+ * Kafka:     "[2024-03-02 11:04:05,210] INFO [KafkaServer id=1] started (kafka.server.KafkaServer)"
+ * logback:   "2024-03-02 11:04:05.210 ERROR [main] o.a.c.Foo - msg" / "... [main] ERROR o.a.Foo - msg"
+ */
+const LEVEL = '(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)';
+const ZOOKEEPER = new RegExp(`^ ?(?:\\[myid:(\\d*)\\] )?- ${LEVEL} +\\[(.+?)(?::(\\w[\\w$.]*)@(\\d+))?\\] - (.*)$`);
+const LEVEL_FIRST = new RegExp(`^ ${LEVEL} +(?:\\[([^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*)\\] )?(?:([\\w$.]+)(?:(?::\\d+)? - |: ))?(.*)$`);
+const THREAD_FIRST = new RegExp(`^ \\[([^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*)\\] ${LEVEL} +(?:([\\w$.]+)(?:(?::\\d+)? - |: ))?(.*)$`);
+const KAFKA_TAIL = / \(([\w$.]+)\)$/;
+
+export const log4j = defineFormat({
+  name: 'log4j',
+  description: 'log4j/logback layouts of JVM services (ZooKeeper, Kafka, Hadoop, Spring) with stack traces joined',
+  producer: 'jvm',
+  shape: 'lines',
+  pathHint: /(?:zookeeper|kafka|server|hadoop|hbase|spring|catalina|application)[^/]*\.(?:log|out)(?:\.\d+)?$/i,
+  // "\tat ...", "Caused by: ...", "\t... 12 more", and exception headers "java.io.IOException: ..."
+  continuation: /^(?:\s+at |\s*Caused by: |\s*Suppressed: |\s+\.\.\. \d+ (?:more|common frames omitted)|[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b)/,
+  parse(line) {
+    const bracketed = line.charCodeAt(0) === 91; // Kafka wraps the time in [...]
+    const t = parseIsoLike(bracketed ? line.slice(1) : line);
+    if (!t) return undefined;
+    let rest = line.slice(t.length + (bracketed ? 1 : 0));
+    if (bracketed) {
+      if (rest.charCodeAt(0) !== 93) return undefined;
+      rest = rest.slice(1);
+    }
+    const timeText = line.slice(bracketed ? 1 : 0, t.length + (bracketed ? 1 : 0));
+    let m = ZOOKEEPER.exec(rest);
+    if (m) {
+      return {
+        ...time(t), timeText, severity: severityFromWord(m[2]), thread: m[3]!, logger: m[4] ?? null,
+        message: m[6]!, fields: m[1] ? { myid: +m[1], sourceLine: m[5] ? +m[5] : null } : null,
+      };
+    }
+    m = LEVEL_FIRST.exec(rest);
+    if (m) {
+      let message = m[4]!;
+      let logger = m[3] ?? null;
+      const k = logger === null && bracketed ? KAFKA_TAIL.exec(message) : null;
+      if (k) {
+        logger = k[1]!;
+        message = message.slice(0, k.index);
+      }
+      // LEVEL_FIRST's optional thread group swallows Kafka's "[KafkaServer id=1]" prefix: keep it in the message
+      if (bracketed && m[2] !== undefined) message = `[${m[2]}] ${message}`;
+      return { ...time(t), timeText, severity: severityFromWord(m[1]), thread: bracketed ? null : (m[2] ?? null), logger, message };
+    }
+    m = THREAD_FIRST.exec(rest);
+    if (m) {
+      return { ...time(t), timeText, severity: severityFromWord(m[2]), thread: m[1]!, logger: m[3] ?? null, message: m[4]! };
+    }
+    return undefined;
+  },
+  samples: [
+    {
+      text: '2024-03-02 11:04:05,210 [myid:3] - WARN  [QuorumPeer[myid=3](plain=0.0.0.0:2181)(secure=disabled):Follower@129] - Exception when following the leader',
+      expect: { severity: 'warn', logger: 'Follower', thread: 'QuorumPeer[myid=3](plain=0.0.0.0:2181)(secure=disabled)', message: 'Exception when following the leader' },
+    },
+    {
+      text: '2022-05-10 15:45:04,946 - INFO  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxnFactory@197] - Accepted socket connection from /127.0.0.1:55492',
+      expect: { severity: 'info', logger: 'NIOServerCnxnFactory', message: 'Accepted socket connection from /127.0.0.1:55492' },
+    },
+    {
+      text: '[2024-03-02 11:04:05,210] INFO [KafkaServer id=1] started (kafka.server.KafkaServer)',
+      expect: { severity: 'info', logger: 'kafka.server.KafkaServer', message: '[KafkaServer id=1] started' },
+    },
+    {
+      text: '2024-03-02 11:04:05.210 ERROR [http-nio-8080-exec-3] c.e.o.OrderService - payment failed',
+      expect: { severity: 'error', thread: 'http-nio-8080-exec-3', logger: 'c.e.o.OrderService', message: 'payment failed' },
+    },
+    {
+      text: '2024-03-02 11:04:05,210 [main] INFO  org.apache.hadoop.Foo: starting',
+      expect: { severity: 'info', thread: 'main', logger: 'org.apache.hadoop.Foo', message: 'starting' },
+    },
+  ],
+});
+
+function time(t: { wallMs: number; offsetMin?: number }) {
+  return t.offsetMin === undefined ? { wallMs: t.wallMs } : { wallMs: t.wallMs, offsetMin: t.offsetMin };
+}

@@ -1,0 +1,359 @@
+import type { RunClock } from '../events/clock.js';
+import type { LogEvent } from '../events/event.js';
+import { toIso } from '../events/time.js';
+import { type DocumentFormat, type LineFormat, MAX_DOCUMENT_BYTES, type ParseContext, type Parsed } from '../formats/define.js';
+import { PLAIN_FORMAT } from '../formats/registry.js';
+import { sniffFormat } from '../formats/sniff.js';
+import { LineDecoder } from './decode.js';
+import { LineFramer, MAX_LINE_BYTES } from './framing.js';
+import { addWarning, type InputReport } from './input-report.js';
+import type { InputSource } from './source.js';
+
+/** Bytes read before choosing a format. */
+const HEAD_BYTES = 64 * 1024;
+/** A record with continuation lines (a stack trace) keeps at most this much text. */
+const MAX_RECORD_CHARS = 64 * 1024;
+/** Raw dmesg waiting for a boot time is held in memory up to this size. */
+const MAX_DEFERRED_BYTES = 64 * 1024 * 1024;
+
+export interface ReadOptions {
+  clock: RunClock;
+  /** --host: the host of inputs that name none */
+  defaultHost: string | null;
+  onEvent(event: LogEvent): void;
+  /** Set when this is the second reading of a deferred input: read it whatever the clock knows. */
+  final?: boolean;
+}
+
+export type ReadOutcome =
+  | { kind: 'done'; report: InputReport }
+  /** The input needs a boot time not known yet: its bytes are kept to be read at the end. */
+  | { kind: 'deferred'; chunks: Buffer[] };
+
+export async function readInput(source: InputSource, opts: ReadOptions): Promise<ReadOutcome> {
+  const report: InputReport = {
+    path: source.path, root: source.root, host: source.folderHost ?? opts.defaultHost,
+    format: null, encoding: null, lines: 0, events: 0, skipped: 0, warnings: [],
+  };
+  let iterator: AsyncIterator<Buffer>;
+  try {
+    iterator = source.open()[Symbol.asyncIterator]();
+  } catch (err) {
+    addWarning(report, `cannot read: ${(err as Error).message}`);
+    return { kind: 'done', report };
+  }
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  let readError: Error | null = null;
+  const next = async (): Promise<Buffer | null> => {
+    if (ended) return null;
+    try {
+      const r = await iterator.next();
+      if (r.done) {
+        ended = true;
+        return null;
+      }
+      return typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    } catch (err) {
+      readError = err as Error;
+      ended = true;
+      return null;
+    }
+  };
+  while (headBytes < HEAD_BYTES) {
+    const c = await next();
+    if (!c) break;
+    head.push(c);
+    headBytes += c.length;
+  }
+  const headBuf = Buffer.concat(head, headBytes);
+
+  if (headBytes === 0) {
+    report.format = 'plain';
+    addWarning(report, readError ? `cannot read: ${describeReadError(readError)}` : 'empty file');
+    return { kind: 'done', report };
+  }
+  if (looksBinary(headBuf)) {
+    report.format = 'binary';
+    addWarning(report, 'binary file: skipped');
+    await drain(next);
+    return { kind: 'done', report };
+  }
+
+  const year = yearTracker(opts.clock, source.mtimeMs);
+  const headText = decodeHead(headBuf);
+  const sniffed = sniffFormat(headText, source.path, year.ctx);
+  const format = sniffed.format;
+
+  if (format.shape === 'lines' && format.needsBootTime && !opts.final && opts.clock.bootTime(report.host) === undefined) {
+    const chunks = [...head];
+    let total = headBytes;
+    for (let c = await next(); c; c = await next()) {
+      total += c.length;
+      if (total > MAX_DEFERRED_BYTES) break;
+      chunks.push(c);
+    }
+    if (total <= MAX_DEFERRED_BYTES) return { kind: 'deferred', chunks };
+    // too large to hold: read it now with whatever the clock knows
+    return readInput({ ...source, open: () => replay(chunks) }, { ...opts, final: true });
+  }
+
+  report.format = format.name;
+  const pending: Buffer[] = [...head];
+  const rest = async function* () {
+    for (const c of pending) yield c;
+    pending.length = 0;
+    for (let c = await next(); c; c = await next()) yield c;
+  };
+
+  const emitter = new EventEmitterForInput(source, report, opts, year.ctx);
+  if (format.shape === 'document') {
+    const doc = await readWhole(rest(), MAX_DOCUMENT_BYTES);
+    if (doc.complete) emitter.emitDocument(format, doc.buf);
+    else {
+      addWarning(report, `larger than ${MAX_DOCUMENT_BYTES >> 20} MiB: read as plain lines instead of ${format.name}`);
+      report.format = 'plain';
+      await emitter.emitLines(PLAIN_FORMAT, replayThen(doc.chunks, rest()));
+    }
+  } else {
+    await emitter.emitLines(format, rest());
+  }
+  if (readError) addWarning(report, `read stopped early after line ${report.lines}: ${describeReadError(readError)}`);
+  if (year.assumed !== null) {
+    addWarning(report, `the year is not printed: assumed ${year.assumed} from ${year.basis} (use --year)`);
+  }
+  return { kind: 'done', report };
+}
+
+/** Turns parsed lines/records of one input into events, joining continuation lines. */
+class EventEmitterForInput {
+  private pending: LogEvent | null = null;
+  private lastMs: number | null = null;
+  private unparsed = 0;
+  private assumedZone = false;
+  private relativeTimes = 0;
+
+  constructor(
+    private readonly source: InputSource,
+    private readonly report: InputReport,
+    private readonly opts: ReadOptions,
+    private readonly ctx: ParseContext,
+  ) {}
+
+  async emitLines(format: LineFormat, chunks: AsyncIterable<Buffer>): Promise<void> {
+    const cont = format.continuation;
+    const isPlain = format === PLAIN_FORMAT;
+    const framer = new LineFramer((line) => {
+      if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
+        this.report.skipped++;
+        return;
+      }
+      let p: Parsed | undefined;
+      try {
+        p = format.parse(line, this.ctx);
+      } catch {
+        p = undefined; // a format bug must not stop the run: the line is kept as plain text
+      }
+      if (p) {
+        this.flush();
+        this.pending = this.toEvent(p, line, framer.lineNo, format.name);
+        return;
+      }
+      if (this.pending && cont && (cont === 'unparsed' || cont.test(line))) {
+        if (this.pending.text.length < MAX_RECORD_CHARS) this.pending.text += '\n' + line.slice(0, MAX_RECORD_CHARS - this.pending.text.length);
+        return;
+      }
+      this.flush();
+      if (!isPlain) this.unparsed++;
+      this.pending = this.toEvent(PLAIN_FORMAT.parse(line)!, line, framer.lineNo, isPlain ? format.name : 'plain');
+    });
+    for await (const chunk of chunks) framer.push(chunk);
+    framer.end();
+    this.flush();
+    this.report.lines = framer.lineNo;
+    this.report.encoding = framer.decoder.encoding;
+    if (framer.cutLines) addWarning(this.report, `${framer.cutLines} line(s) longer than ${MAX_LINE_BYTES >> 10} KiB were cut`);
+    this.noteDecoding(framer.decoder);
+    if (this.unparsed) addWarning(this.report, `${this.unparsed} line(s) did not match ${format.name} and were kept as plain text`);
+    this.noteTimes();
+  }
+
+  emitDocument(format: DocumentFormat, buf: Buffer): void {
+    const decoder = new LineDecoder();
+    decoder.checkRegion(buf);
+    const text = decoder.decode(buf, 0, buf.length);
+    this.report.encoding = decoder.encoding;
+    this.report.lines = countLines(text);
+    this.noteDecoding(decoder);
+    let result;
+    try {
+      result = format.parse(text, this.ctx);
+    } catch (err) {
+      addWarning(this.report, `${format.name} could not be read (${(err as Error).message}): skipped`);
+      this.report.skipped = this.report.lines;
+      return;
+    }
+    let taken: number | null = null;
+    if (result.takenAt) taken = this.opts.clock.resolve({ ...result.takenAt, message: '' }, this.report.host).ms;
+    if (taken === null && this.source.mtimeMs !== null) {
+      taken = this.source.mtimeMs;
+      addWarning(this.report, `snapshot time taken from the file's modification time (${toIso(taken)})`);
+    }
+    const used = new Set<number>();
+    for (const rec of result.records) {
+      const e = this.toEvent(rec, rec.text, rec.line, format.name);
+      if (e.timeMs === null && taken !== null) {
+        e.timeMs = taken;
+        e.timeText ??= result.takenAt?.text ?? null;
+      }
+      this.pending = e;
+      this.flush();
+      for (let i = 0, n = countLines(rec.text); i < n; i++) used.add(rec.line + i);
+    }
+    this.report.skipped = Math.max(0, this.report.lines - used.size);
+    for (const w of result.warnings ?? []) addWarning(this.report, w);
+    this.noteTimes();
+  }
+
+  private toEvent(p: Parsed, text: string, line: number, formatName: string): LogEvent {
+    const host = p.host ?? this.source.folderHost ?? this.opts.defaultHost;
+    const t = this.opts.clock.resolve(p, host);
+    if (t.local) this.assumedZone = true;
+    if (t.relative) this.relativeTimes++;
+    if (t.ms !== null) this.lastMs = t.ms;
+    const bootFromSyslog = p.fields?.uptimeSec;
+    if (typeof bootFromSyslog === 'number' && t.ms !== null && p.uptimeSec === undefined) {
+      this.opts.clock.setBootTime(host, t.ms - bootFromSyslog * 1000);
+    }
+    const bootTimeMs = p.fields?.bootTimeMs;
+    if (typeof bootTimeMs === 'number') this.opts.clock.setBootTime(host, bootTimeMs);
+    return {
+      timeMs: t.ms,
+      timeText: p.timeText ?? null,
+      host,
+      path: this.source.path,
+      line,
+      format: formatName,
+      severity: p.severity ?? null,
+      process: p.process ?? null,
+      pid: p.pid ?? null,
+      thread: p.thread ?? null,
+      logger: p.logger ?? null,
+      message: p.message,
+      text,
+      fields: p.fields ?? null,
+    };
+  }
+
+  private flush(): void {
+    const e = this.pending;
+    if (!e) return;
+    this.pending = null;
+    this.report.events++;
+    if (this.report.host === null && e.host !== null) this.report.host = e.host;
+    this.opts.onEvent(e);
+  }
+
+  private noteDecoding(decoder: LineDecoder): void {
+    if (decoder.encoding === 'gb18030') addWarning(this.report, 'not valid UTF-8: decoded as GB18030');
+    if (decoder.invalidRegions) addWarning(this.report, `${decoder.invalidRegions} region(s) of invalid text: replacement characters used`);
+  }
+
+  private noteTimes(): void {
+    if (this.assumedZone && !this.opts.clock.zoneGiven) {
+      addWarning(this.report, `times carry no zone: read in ${this.opts.clock.zone}, the machine's zone (use --tz)`);
+    }
+    if (this.relativeTimes) {
+      addWarning(this.report, `${this.relativeTimes} kernel time(s) are seconds since boot and no boot time was found for this host (uptime -s, /proc/stat btime or syslog kernel lines): left without a time`);
+    }
+  }
+}
+
+/** Year inference for formats that print none: --year, else the file's mtime, else the run's other files. */
+function yearTracker(clock: RunClock, mtimeMs: number | null) {
+  const state = { assumed: null as number | null, basis: '' };
+  const ref = mtimeMs !== null ? new Date(mtimeMs) : null;
+  const ctx: ParseContext = {
+    yearFor(month) {
+      if (clock.year !== null) return clock.year;
+      if (ref) {
+        // a line cannot be newer than the file that holds it: a later month is last year's
+        const y = month > ref.getUTCMonth() ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear();
+        if (state.assumed === null) {
+          state.assumed = y;
+          state.basis = "the file's modification time";
+        }
+        return y;
+      }
+      const y = clock.latestYear ?? new Date().getUTCFullYear();
+      if (state.assumed === null) {
+        state.assumed = y;
+        state.basis = clock.latestYear ? 'the other inputs' : "today's date";
+      }
+      return y;
+    },
+  };
+  return Object.assign(state, { ctx });
+}
+
+/** NUL bytes or many control characters in the head: not text. */
+function looksBinary(head: Buffer): boolean {
+  const n = Math.min(head.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i]!;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return control > n * 0.1;
+}
+
+function decodeHead(buf: Buffer): string {
+  const d = new LineDecoder();
+  const end = buf.lastIndexOf(10) > 0 ? buf.lastIndexOf(10) + 1 : buf.length;
+  d.checkRegion(buf.subarray(0, end));
+  return d.decode(buf, 0, end);
+}
+
+async function drain(next: () => Promise<Buffer | null>): Promise<void> {
+  while (await next());
+}
+
+async function readWhole(chunks: AsyncIterable<Buffer>, max: number): Promise<{ complete: boolean; buf: Buffer; chunks: Buffer[] }> {
+  const held: Buffer[] = [];
+  let total = 0;
+  for await (const c of chunks) {
+    held.push(c);
+    total += c.length;
+    if (total > max) return { complete: false, buf: Buffer.alloc(0), chunks: held };
+  }
+  return { complete: true, buf: Buffer.concat(held, total), chunks: held };
+}
+
+async function* replay(chunks: readonly Buffer[]): AsyncGenerator<Buffer> {
+  for (const c of chunks) yield c;
+}
+
+async function* replayThen(chunks: readonly Buffer[], rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* chunks;
+  yield* rest;
+}
+
+export { replay as replayChunks };
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function describeReadError(err: Error): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(err.message)) return 'the gzip stream is truncated (unexpected end of file)';
+  if (code === 'Z_DATA_ERROR') return `not valid gzip data (${err.message})`;
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return err.message;
+}

@@ -1,0 +1,36 @@
+import { toIso } from '../events/time.js';
+import type { Analysis } from '../pipeline.js';
+
+export const SCHEMA_VERSION = 1;
+export const TOOL = { name: 'culprit', version: '0.1.0' } as const;
+
+/** The report as CONTRACT.md's schemaVersion 1 (plus `timeline`, an extension). */
+export function toJsonReport(a: Analysis) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: TOOL,
+    window: { start: toIso(a.window.startMs), end: toIso(a.window.endMs) },
+    inputs: a.inputs.map((i) => ({
+      path: i.path, host: i.host, format: i.format, lines: i.lines, events: i.events, skipped: i.skipped,
+      warnings: i.warnings, encoding: i.encoding,
+    })),
+    findings: a.findings.map((f) => ({
+      id: f.id, category: f.category, severity: f.severity, title: f.title,
+      time: toIso(f.timeMs), end: toIso(f.endMs), host: f.host, process: f.process, pid: f.pid,
+      detector: f.detector, facts: f.facts, evidence: f.evidence,
+    })),
+    rootCauses: a.rootCauses.map((r) => ({
+      rank: r.rank, category: r.category, host: r.host, process: r.process, time: toIso(r.timeMs),
+      confidence: r.confidence, summary: r.summary, chain: r.chain, evidence: r.evidence,
+    })),
+    timeline: a.timeline.map(({ event: e, reason }) => ({
+      time: toIso(e.timeMs), host: e.host, path: e.path, line: e.line, format: e.format,
+      severity: e.severity, process: e.process, message: e.message, reason,
+    })),
+    timelineOmitted: a.timelineOmitted,
+  };
+}
+
+export function renderJson(a: Analysis): string {
+  return JSON.stringify(toJsonReport(a), null, 2) + '\n';
+}

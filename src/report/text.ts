@@ -1,0 +1,47 @@
+import { isAtLeast } from '../events/severity.js';
+import { toIso } from '../events/time.js';
+import type { Analysis } from '../pipeline.js';
+import { escapeTerminal } from './escape.js';
+import type { Style } from './style.js';
+
+const MAX_MESSAGE_CHARS = 300;
+
+/** The terminal report: inputs table, findings, root causes, then the merged timeline. */
+export function renderText(a: Analysis, style: Style): string {
+  const out: string[] = [];
+  out.push(style.bold('Inputs'));
+  out.push(table(
+    ['path', 'host', 'format', 'lines', 'events', 'skipped', 'warnings'],
+    a.inputs.map((i) => [i.path, i.host ?? '-', i.format ?? '-', String(i.lines), String(i.events), String(i.skipped), String(i.warnings.length)]),
+  ));
+  const warned = a.inputs.filter((i) => i.warnings.length > 0);
+  if (warned.length > 0) {
+    out.push('', style.bold('Warnings'));
+    for (const i of warned) for (const w of i.warnings) out.push(`  ${escapeTerminal(i.path)}: ${escapeTerminal(w)}`);
+  }
+  out.push('', style.bold('Window') + `  ${toIso(a.window.startMs) ?? '?'} .. ${toIso(a.window.endMs) ?? '?'}`);
+  if (a.rootCauses.length > 0) {
+    out.push('', style.bold('Root causes'));
+    for (const r of a.rootCauses) out.push(`  ${r.rank}. [${r.category}] ${escapeTerminal(r.summary)} (confidence ${r.confidence.toFixed(2)})`);
+  }
+  if (a.findings.length > 0) {
+    out.push('', style.bold('Findings'));
+    for (const f of a.findings) {
+      out.push(`  ${f.id} ${toIso(f.timeMs) ?? '?'} ${f.host ?? '-'} [${f.category}] ${escapeTerminal(f.title)}`);
+    }
+  }
+  out.push('', style.bold('Timeline') + style.dim(`  (warnings and above, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
+  for (const { event: e } of a.timeline) {
+    const sev = (e.severity ?? '-').toUpperCase().padEnd(5);
+    const coloured = isAtLeast(e.severity, 'error') ? style.red(sev) : isAtLeast(e.severity, 'warn') ? style.yellow(sev) : style.dim(sev);
+    const msg = e.message.length > MAX_MESSAGE_CHARS ? e.message.slice(0, MAX_MESSAGE_CHARS) + '…' : e.message;
+    out.push(`${toIso(e.timeMs) ?? '(no time)               '} ${(e.host ?? '-').padEnd(10)} ${coloured} ${style.dim(`${escapeTerminal(e.path)}:${e.line}`)} ${escapeTerminal(msg)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function table(head: string[], rows: string[][]): string {
+  const cells = [head, ...rows].map((r) => r.map(escapeTerminal));
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
+  return cells.map((r) => '  ' + r.map((v, c) => (c >= 3 ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ')).join('\n');
+}
