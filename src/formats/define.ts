@@ -56,6 +56,11 @@ export interface LineFormat extends FormatBase {
   /** Needs the host's boot time to place records on the clock (raw dmesg). */
   readonly needsBootTime?: boolean;
   /**
+   * Prints no year (classic syslog, journalctl short): the year comes from --year, else from the
+   * other inputs of the run, else the file's mtime. Such inputs are read after the others.
+   */
+  readonly yearless?: boolean;
+  /**
    * How many of the sampled lines must parse for the file to be this format (default 0.6).
    * Loose formats that other logs also match partly (logfmt) ask for more.
    */

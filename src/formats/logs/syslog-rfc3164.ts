@@ -13,6 +13,7 @@ export const syslogRfc3164 = defineFormat({
   description: 'classic BSD syslog lines (/var/log/messages, syslog, kern.log): "Mar  2 11:04:05 host prog[pid]: msg"',
   producer: 'syslog',
   shape: 'lines',
+  yearless: true,
   pathHint: /(?:^|\/)(?:messages|syslog|kern\.log|daemon\.log|auth\.log|secure)(?:\.\d+)?(?:\.gz)?$/,
   parse(line, ctx) {
     const m = LINE.exec(line);
