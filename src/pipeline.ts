@@ -54,6 +54,7 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
     totalEvents++;
     if (opts.host !== undefined && e.host !== null && e.host !== opts.host) return;
     const t = e.timeMs;
+    if (t !== null && (clock.latestMs === null || t > clock.latestMs)) clock.latestMs = t;
     if (t !== null) {
       if (opts.sinceMs !== undefined && t < opts.sinceMs) return;
       if (opts.untilMs !== undefined && t > opts.untilMs) return;
@@ -63,9 +64,11 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
     for (const s of sinks) s.accept(e);
   };
   const readOpts = { clock, defaultHost: opts.host ?? null, onEvent };
-  const deferred: { source: InputSource; chunks: Buffer[] }[] = [];
-  const done = (report: InputReport) => {
-    inputs.push(report);
+  const deferred: { source: InputSource; chunks: Buffer[]; needsBootTime: boolean; slot: number }[] = [];
+  // the inputs table keeps walk order, also for inputs read at the end
+  const slots: (InputReport | null)[] = [];
+  const done = (report: InputReport, slot = slots.length) => {
+    slots[slot] = report;
     opts.onInput?.(report);
   };
 
@@ -77,13 +80,19 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
     }
     const outcome = await readInput(item.source, readOpts);
     if (outcome.kind === 'done') done(outcome.report);
-    else deferred.push({ source: item.source, chunks: outcome.chunks });
+    else {
+      deferred.push({ source: item.source, chunks: outcome.chunks, needsBootTime: outcome.needsBootTime, slot: slots.length });
+      slots.push(null);
+    }
   }
-  // raw kernel logs wait for the boot times the other inputs revealed
+  // year-less logs wait for the years the other inputs printed; raw kernel logs, last, for the boot
+  // times all the others revealed (syslog kernel lines among them)
+  deferred.sort((a, b) => Number(a.needsBootTime) - Number(b.needsBootTime));
   for (const d of deferred) {
     const outcome = await readInput({ ...d.source, open: () => replayChunks(d.chunks) }, { ...readOpts, final: true });
-    if (outcome.kind === 'done') done(outcome.report);
+    if (outcome.kind === 'done') done(outcome.report, d.slot);
   }
+  for (const r of slots) if (r) inputs.push(r);
   const { entries, omitted } = timeline.entries();
   return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings: [], rootCauses: [], totalEvents };
 }

@@ -4,8 +4,8 @@ import type { Parsed } from '../formats/define.js';
 /** Per-run knowledge that places times on the clock: zone, year, and each host's boot time. */
 export class RunClock {
   private readonly bootMs = new Map<string, number>();
-  /** the newest year seen in any record that printed one: a hint for year-less files without mtime */
-  latestYear: number | null = null;
+  /** The newest time read so far: year-less inputs, read last, take their year from it. */
+  latestMs: number | null = null;
 
   constructor(
     readonly zone: string,

@@ -28,7 +28,7 @@ export interface ReadOptions {
 export type ReadOutcome =
   | { kind: 'done'; report: InputReport }
   /** The input needs a boot time not known yet: its bytes are kept to be read at the end. */
-  | { kind: 'deferred'; chunks: Buffer[] };
+  | { kind: 'deferred'; chunks: Buffer[]; needsBootTime: boolean };
 
 export async function readInput(source: InputSource, opts: ReadOptions): Promise<ReadOutcome> {
   const report: InputReport = {
@@ -86,7 +86,9 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
   const sniffed = sniffFormat(headText, source.path, year.ctx);
   const format = sniffed.format;
 
-  if (format.shape === 'lines' && format.needsBootTime && !opts.final && opts.clock.bootTime(report.host) === undefined) {
+  const waitsForBoot = format.shape === 'lines' && format.needsBootTime === true && opts.clock.bootTime(report.host) === undefined;
+  const waitsForYear = format.shape === 'lines' && format.yearless === true && opts.clock.year === null;
+  if ((waitsForBoot || waitsForYear) && !opts.final) {
     const chunks = [...head];
     let total = headBytes;
     for (let c = await next(); c; c = await next()) {
@@ -94,7 +96,7 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
       if (total > MAX_DEFERRED_BYTES) break;
       chunks.push(c);
     }
-    if (total <= MAX_DEFERRED_BYTES) return { kind: 'deferred', chunks };
+    if (total <= MAX_DEFERRED_BYTES) return { kind: 'deferred', chunks, needsBootTime: waitsForBoot };
     // too large to hold: read it now with whatever the clock knows
     return readInput({ ...source, open: () => replay(chunks) }, { ...opts, final: true });
   }
@@ -270,10 +272,15 @@ class EventEmitterForInput {
   }
 }
 
-/** Year inference for formats that print none: --year, else the file's mtime, else the run's other files. */
+/**
+ * Year inference for formats that print none: --year, else the newest time the run's other inputs
+ * printed (year-less inputs are read last for this), else the file's mtime, else today.
+ */
 function yearTracker(clock: RunClock, mtimeMs: number | null) {
   const state = { assumed: null as number | null, basis: '' };
-  const ref = mtimeMs !== null ? new Date(mtimeMs) : null;
+  const fromRun = clock.latestMs !== null;
+  const refMs = clock.latestMs ?? mtimeMs;
+  const ref = refMs !== null ? new Date(refMs) : null;
   const ctx: ParseContext = {
     yearFor(month) {
       if (clock.year !== null) return clock.year;
@@ -282,14 +289,14 @@ function yearTracker(clock: RunClock, mtimeMs: number | null) {
         const y = month > ref.getUTCMonth() ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear();
         if (state.assumed === null) {
           state.assumed = y;
-          state.basis = "the file's modification time";
+          state.basis = fromRun ? 'the times in the other inputs' : "the file's modification time";
         }
         return y;
       }
-      const y = clock.latestYear ?? new Date().getUTCFullYear();
+      const y = new Date().getUTCFullYear();
       if (state.assumed === null) {
         state.assumed = y;
-        state.basis = clock.latestYear ? 'the other inputs' : "today's date";
+        state.basis = "today's date";
       }
       return y;
     },
