@@ -6,10 +6,11 @@ import { hostFromPath } from '../events/attribution.js';
 import type { InputSource, WalkItem } from './source.js';
 
 /**
- * Streams a tar (optionally gzipped) entry by entry, never writing to disk. Entries whose name
+ * Streams a tar (optionally gzipped) entry by entry, never writing to disk. Entry paths get
+ * `prefix` (the archive's own path when it sits inside a folder argument). Entries whose name
  * climbs out of the archive ('..') or is absolute are refused; links and devices are skipped.
  */
-export async function* readTar(file: string, root: string, gzipped: boolean): AsyncGenerator<WalkItem> {
+export async function* readTar(file: string, root: string, gzipped: boolean, prefix: string): AsyncGenerator<WalkItem> {
   const extract = tarStream.extract();
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const input: Readable = gzipped ? raw.pipe(createGunzip()) : raw;
@@ -27,7 +28,7 @@ export async function* readTar(file: string, root: string, gzipped: boolean): As
       const name = names.normalise(entry.header.name);
       if (name === null) {
         entry.resume();
-        yield { kind: 'problem', problem: { path: entry.header.name, root, reason: 'refused tar entry: its path is absolute or climbs out of the archive (..)' } };
+        yield { kind: 'problem', problem: { path: prefix + entry.header.name, root, reason: 'refused tar entry: its path is absolute or climbs out of the archive (..)' } };
         continue;
       }
       if (entry.header.type !== 'file' && entry.header.type !== 'contiguous-file') {
@@ -35,14 +36,15 @@ export async function* readTar(file: string, root: string, gzipped: boolean): As
         continue;
       }
       const inner = /\.gz$/i.test(name);
+      const path = prefix + name;
       let opened = false;
       const source: InputSource = {
-        path: name,
+        path,
         root,
-        folderHost: hostFromPath(name, null),
+        folderHost: hostFromPath(path, null),
         mtimeMs: entry.header.mtime ? entry.header.mtime.getTime() : null,
         open: () => {
-          if (opened) throw new Error(`tar entry ${name} can be read only once`);
+          if (opened) throw new Error(`tar entry ${path} can be read only once`);
           opened = true;
           return (inner ? entry.pipe(createGunzip()) : entry) as AsyncIterable<Buffer>;
         },

@@ -81,7 +81,7 @@ async function* fileItems(file: string, root: string, relPath: string, st: Stats
     return;
   }
   if (TAR_NAME.test(file)) {
-    yield* readTar(file, root, /\.(?:gz|tgz)$/i.test(file));
+    yield* readTar(file, root, /\.(?:gz|tgz)$/i.test(file), file === root ? '' : `${relPath}/`);
     return;
   }
   const gz = GZ_NAME.test(file);
