@@ -1,0 +1,109 @@
+# shellcheck shell=bash
+# Bundle writing in the CONTRACT layout: <host>/logs/**, <host>/cmd/<command>.txt, metrics/*.json.
+# The truth file is written beside the bundle, never inside it (analyze would read it as evidence):
+# test/fixtures/bundles/<name>/ is the bundle, test/fixtures/bundles/<name>.truth.json its truth.
+
+# bundle_cmd_name "dmesg -T" -> dmesg-T.txt (spaces become '-', leading dashes of options dropped).
+bundle_cmd_name() {
+  local words=() w
+  for w in $1; do words+=("${w#-}"); done
+  local IFS=-
+  printf '%s.txt\n' "${words[*]//\//-}"
+}
+
+# bundle_cmd HOST "COMMAND" [FILTER_CMD...] : run COMMAND (through bash), optionally piped through
+# FILTER_CMD, into HOST/cmd/<command>.txt.
+bundle_cmd() {
+  local host=$1 command=$2; shift 2
+  local file; file="$BUNDLE/$host/cmd/$(bundle_cmd_name "$command")"
+  mkdir -p "$BUNDLE/$host/cmd"
+  if (( $# )); then bash -c "$command" 2>&1 | "$@" > "$file" || true
+  else bash -c "$command" > "$file" 2>&1 || true
+  fi
+}
+
+# bundle_ps HOST : `ps aux` as the host would show it: the header and the processes of its cgroup.
+bundle_ps() {
+  local host=$1 pids
+  pids=$(cg_pids "${HOST_CG[$host]}" | tr '\n' ' ')
+  bundle_cmd "$host" "ps aux" awk -v pids=" $pids " 'NR==1 || index(pids, " " $2 " ")'
+}
+
+# bundle_ss HOST : `ss -tanp` lines where the host's address is the local or peer end.
+bundle_ss() {
+  local host=$1 ip=${HOST_IP[$1]}
+  bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" 'NR==1 || index($4, ip ":")==1 || index($5, ip ":")==1'
+}
+
+# bundle_dmesg HOST [GREP_ARGS...] : `dmesg -T` trimmed to the lines logged since lab_begin
+# (the kernel ring buffer is the machine's; the window keeps older boots' noise out). With GREP_ARGS,
+# lines matching them are dropped (e.g. another simulated host's cgroup lines).
+bundle_dmesg() {
+  local host=$1; shift
+  local raw human n file="$BUNDLE/$host/cmd/dmesg-T.txt"
+  raw=$(dmesg) ; human=$(dmesg -T)
+  # Same records in the same order in both; count the raw ones at or after the start.
+  n=$(awk -v t0="$LAB_T0_UPTIME" '{ s=$0; sub(/^\[ */, "", s); sub(/\].*/, "", s); if (s+0 >= t0) c++ } END { print c+0 }' <<<"$raw")
+  if (( n > 0 )); then
+    if (( $# )); then tail -n "$n" <<<"$human" | grep -v "$@" > "$file" || true
+    else tail -n "$n" <<<"$human" > "$file"
+    fi
+  else
+    : > "$file"
+  fi
+}
+
+# bundle_dmesg_raw_since : raw dmesg lines since lab_begin (for the scenario's own checks).
+bundle_dmesg_raw_since() {
+  dmesg | awk -v t0="$LAB_T0_UPTIME" '{ s=$0; sub(/^\[ */, "", s); sub(/\].*/, "", s); if (s+0 >= t0) print }'
+}
+
+# bundle_trim_log FILE MAX_BYTES : keep whole lines from the end so the file fits MAX_BYTES.
+bundle_trim_log() {
+  local file=$1 max=$2 size
+  size=$(stat -c %s "$file")
+  (( size > max )) || return 0
+  tail -c "$max" "$file" | tail -n +2 > "$file.trim" && mv "$file.trim" "$file"
+}
+
+# bundle_gzip_big [MIN_BYTES] : gzip every log file bigger than MIN_BYTES (default 256 KiB).
+bundle_gzip_big() {
+  local min=${1:-262144}
+  find "$BUNDLE" -path '*/logs/*' -type f ! -name '*.gz' -size +"$((min / 1024))"k -exec gzip -9n {} +
+}
+
+# bundle_truth CATEGORY HOST PROCESS TIME_ISO CHAIN_CSV NOTES : the truth of this recording.
+# HOST/PROCESS may be "" (unknown / not applicable -> null); CATEGORY "" means no incident (quiet run).
+bundle_truth() {
+  "$LAB_PY" - "$LAB_NAME" "$@" > "$LAB_RUN/truth.json" <<'PY'
+import json, sys, datetime
+name, category, host, process, time_iso, chain, notes = sys.argv[1:8]
+root = None
+if category:
+    root = {'category': category, 'host': host or None, 'process': process or None, 'time': time_iso or None}
+doc = {
+    'scenario': name,
+    'recordedAt': datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ'),
+    'rootCause': root,
+    'chain': [c for c in chain.split(',') if c],
+    'notes': notes,
+}
+json.dump(doc, sys.stdout, indent=2)
+sys.stdout.write('\n')
+PY
+}
+
+# bundle_finish [OUT_DIR] : stop the sampler, gzip big logs, replace OUT_DIR (default
+# test/fixtures/bundles/$LAB_NAME) with the recording and write OUT_DIR.truth.json.
+bundle_finish() {
+  local out=${1:-${LAB_OUT:-$LAB_REPO/test/fixtures/bundles/$LAB_NAME}}
+  metrics_stop
+  bundle_gzip_big
+  [[ -f $LAB_RUN/truth.json ]] || lab_die "scenario wrote no truth (bundle_truth)"
+  rm -rf "$out"
+  mkdir -p "$(dirname "$out")"
+  cp -a "$BUNDLE" "$out"
+  cp "$LAB_RUN/truth.json" "$out.truth.json"
+  LAB_FINISHED=1
+  lab_log "recorded $out ($(du -sh "$out" | cut -f1)); truth: $out.truth.json"
+}

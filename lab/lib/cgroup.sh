@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# cgroup v1 memory groups, one per simulated host: /sys/fs/cgroup/memory/culprit-lab/<run>/<host>.
+CG_MEM_ROOT=/sys/fs/cgroup/memory
+
+# cg_create NAME [LIMIT_BYTES] : create (and register) a memory cgroup under this run's group; prints its dir.
+cg_create() {
+  local name=$1 limit=${2:-}
+  local parent="$CG_MEM_ROOT/culprit-lab"
+  local run_dir="$parent/${LAB_NAME}-$$"
+  if [[ ! -d $run_dir ]]; then
+    mkdir -p "$run_dir"
+    LAB_CGROUPS+=("$run_dir")
+  fi
+  local dir="$run_dir/$name"
+  mkdir "$dir"
+  LAB_CGROUPS+=("$dir")
+  # No swap on the lab machine, but make the OOM decision deterministic where there is one.
+  echo 0 > "$dir/memory.swappiness" 2>/dev/null || true
+  [[ -n $limit ]] && cg_set_limit "$dir" "$limit"
+  printf '%s\n' "$dir"
+}
+
+cg_set_limit() {
+  local dir=$1 limit=$2
+  echo "$limit" > "$dir/memory.limit_in_bytes"
+  # memsw exists only with swap accounting; keep it equal so swap cannot hide the limit.
+  [[ -f $dir/memory.memsw.limit_in_bytes ]] && echo "$limit" > "$dir/memory.memsw.limit_in_bytes" 2>/dev/null || true
+}
+
+cg_usage_bytes() { cat "$1/memory.usage_in_bytes"; }
+cg_pids() { cat "$1/cgroup.procs" 2>/dev/null; }
+# cg_oom_kills DIR : the cgroup's oom_kill counter (kernel >= 4.13).
+cg_oom_kills() { awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"; }
+
+# cg_destroy_dir DIR : kill what is still inside (only processes in our own group), then remove it.
+cg_destroy_dir() {
+  local dir=$1 pid i
+  [[ -d $dir ]] || return 0
+  for pid in $(cg_pids "$dir"); do kill -KILL "$pid" 2>/dev/null; done
+  for (( i=0; i<30; i++ )); do
+    [[ -z $(cg_pids "$dir") ]] && break
+    sleep 0.1
+  done
+  rmdir "$dir" 2>/dev/null || lab_log "could not remove cgroup $dir"
+  # Remove the shared parent when no run uses it any more.
+  rmdir "$CG_MEM_ROOT/culprit-lab" 2>/dev/null || true
+}

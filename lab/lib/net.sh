@@ -1,0 +1,44 @@
+# shellcheck shell=bash
+# Loopback addresses (the whole 127.0.0.0/8 routes to lo on Linux, so no `ip addr add` is needed) and
+# network namespaces. Leases live in $LAB_STATE/ip-leases so concurrent lab runs never share an address.
+
+# net_alloc : print a free 127.0.0.X (X in 10..250) and hold it until exit.
+net_alloc() {
+  local leases="$LAB_STATE/ip-leases" x ip got=
+  mkdir -p "$LAB_STATE"; touch "$leases"
+  exec {lockfd}>"$LAB_STATE/ip-leases.lock"
+  flock "$lockfd"
+  # Drop leases whose holder is gone (a run killed with -9 cannot clean up).
+  awk '{ if (system("kill -0 " $2 " 2>/dev/null") == 0) print }' "$leases" > "$leases.tmp" && mv "$leases.tmp" "$leases"
+  for (( x=10; x<=250; x++ )); do
+    ip="127.0.0.$x"
+    grep -q "^$ip " "$leases" && continue
+    ss -Htln "src $ip" 2>/dev/null | grep -q . && continue
+    echo "$ip $$" >> "$leases"; got=$ip; break
+  done
+  flock -u "$lockfd"; exec {lockfd}>&-
+  [[ -n $got ]] || lab_die "no free loopback address"
+  LAB_IP_LEASES+=("$got")
+  printf '%s\n' "$got"
+}
+
+net_release_all() {
+  local leases="$LAB_STATE/ip-leases"
+  [[ -f $leases ]] || return 0
+  exec {lockfd}>"$LAB_STATE/ip-leases.lock"
+  flock "$lockfd"
+  awk -v me="$$" '$2 != me' "$leases" > "$leases.tmp" && mv "$leases.tmp" "$leases"
+  flock -u "$lockfd"; exec {lockfd}>&-
+}
+
+# net_ns_create NAME : a network namespace (with lo up), deleted on exit.
+net_ns_create() {
+  local ns="$1-$$"
+  ip netns add "$ns"
+  LAB_NETNS+=("$ns")
+  ip -n "$ns" link set lo up
+  printf '%s\n' "$ns"
+}
+
+# net_port_open IP PORT : 0 when something listens there.
+net_port_open() { ss -Htln "src $1:$2" | grep -q .; }
