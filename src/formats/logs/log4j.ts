@@ -1,5 +1,5 @@
 import { severityFromWord } from '../../events/severity.js';
-import { defineFormat } from '../define.js';
+import { defineFormat, type Parsed } from '../define.js';
 import { parseIsoLike } from '../timestamps.js';
 
 /**
@@ -33,31 +33,41 @@ export const log4j = defineFormat({
       rest = rest.slice(1);
     }
     const timeText = line.slice(bracketed ? 1 : 0, t.length + (bracketed ? 1 : 0));
-    let m = ZOOKEEPER.exec(rest);
-    if (m) {
-      return {
-        ...time(t), timeText, severity: severityFromWord(m[2]), thread: m[3]!, logger: m[4] ?? null,
+    // the character after the timestamp tells the layout: " - LEVEL" / " [myid:" (ZooKeeper),
+    // " [thread] LEVEL" (thread first), " LEVEL" (level first): one regex per line, not three
+    const c1 = rest.charCodeAt(1);
+    let m: RegExpExecArray | null;
+    if (c1 === 45 /* - */ || (c1 === 91 /* [ */ && rest.startsWith(' [myid:'))) {
+      m = ZOOKEEPER.exec(rest);
+      if (!m) return undefined;
+      const p: Parsed = {
+        wallMs: t.wallMs, timeText, severity: severityFromWord(m[2]), thread: m[3]!, logger: m[4] ?? null,
         message: m[6]!, fields: m[1] ? { myid: +m[1], sourceLine: m[5] ? +m[5] : null } : null,
       };
+      if (t.offsetMin !== undefined) p.offsetMin = t.offsetMin;
+      return p;
+    }
+    if (c1 === 91 /* [ */ && !bracketed) {
+      m = THREAD_FIRST.exec(rest);
+      if (!m) return undefined;
+      const p: Parsed = { wallMs: t.wallMs, timeText, severity: severityFromWord(m[2]), thread: m[1]!, logger: m[3] ?? null, message: m[4]! };
+      if (t.offsetMin !== undefined) p.offsetMin = t.offsetMin;
+      return p;
     }
     m = LEVEL_FIRST.exec(rest);
-    if (m) {
-      let message = m[4]!;
-      let logger = m[3] ?? null;
-      const k = logger === null && bracketed ? KAFKA_TAIL.exec(message) : null;
-      if (k) {
-        logger = k[1]!;
-        message = message.slice(0, k.index);
-      }
-      // LEVEL_FIRST's optional thread group swallows Kafka's "[KafkaServer id=1]" prefix: keep it in the message
-      if (bracketed && m[2] !== undefined) message = `[${m[2]}] ${message}`;
-      return { ...time(t), timeText, severity: severityFromWord(m[1]), thread: bracketed ? null : (m[2] ?? null), logger, message };
+    if (!m) return undefined;
+    let message = m[4]!;
+    let logger = m[3] ?? null;
+    const k = logger === null && bracketed ? KAFKA_TAIL.exec(message) : null;
+    if (k) {
+      logger = k[1]!;
+      message = message.slice(0, k.index);
     }
-    m = THREAD_FIRST.exec(rest);
-    if (m) {
-      return { ...time(t), timeText, severity: severityFromWord(m[2]), thread: m[1]!, logger: m[3] ?? null, message: m[4]! };
-    }
-    return undefined;
+    // LEVEL_FIRST's optional thread group swallows Kafka's "[KafkaServer id=1]" prefix: keep it in the message
+    if (bracketed && m[2] !== undefined) message = `[${m[2]}] ${message}`;
+    const p: Parsed = { wallMs: t.wallMs, timeText, severity: severityFromWord(m[1]), thread: bracketed ? null : (m[2] ?? null), logger, message };
+    if (t.offsetMin !== undefined) p.offsetMin = t.offsetMin;
+    return p;
   },
   samples: [
     {
@@ -83,6 +93,3 @@ export const log4j = defineFormat({
   ],
 });
 
-function time(t: { wallMs: number; offsetMin?: number }) {
-  return t.offsetMin === undefined ? { wallMs: t.wallMs } : { wallMs: t.wallMs, offsetMin: t.offsetMin };
-}

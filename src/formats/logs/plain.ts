@@ -17,7 +17,8 @@ export const plain = defineFormat({
   shape: 'lines',
   parse(line) {
     const head = line.length > 200 ? line.slice(0, 200) : line;
-    const s = STAMP_NEAR_START.exec(head);
+    // a timestamp counts only near the start: search just there (this runs on every unknown line)
+    const s = STAMP_NEAR_START.exec(line.length > 64 ? line.slice(0, 64) : line);
     const t = s && s.index < 40 ? parseIsoLike(head.slice(s.index)) : undefined;
     const lw = LEVEL_WORD.exec(head);
     if (!t) return { message: line, severity: lw ? severityFromWord(lw[1]) : null };

@@ -1,0 +1,97 @@
+/**
+ * Ingest benchmark (issue 2): builds a large mixed bundle from the Loghub samples in
+ * ../shared/corpora (each set repeated with its ISO dates shifted a day per copy), then measures in
+ * one run: `wc -l`, a bare Node newline scan, and `culprit analyze --format json` (lines/s, MB/s,
+ * peak RSS via /usr/bin/time -v). Reads ../shared/corpora: skips cleanly when it is absent.
+ *
+ *   node dist/bench/ingest.bench.js [--mb 1024] [--dir /tmp/culprit-bench] [--keep]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { CLI } from '../test/support/paths.js';
+import { loghubSets } from './corpora.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const targetMb = Number(opt('--mb', '1024'));
+const dir = opt('--dir', '/tmp/culprit-bench');
+const keep = args.includes('--keep');
+
+const sets = loghubSets();
+if (!sets) {
+  console.log('bench/ingest: ../shared/corpora/loghub not found: skipped');
+  process.exit(0);
+}
+
+async function build(): Promise<void> {
+  const perSetBytes = (targetMb * 1024 * 1024) / sets!.length;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const s of sets!) {
+    const base = readFileSync(s.rawLog, 'utf8');
+    const out = createWriteStream(join(dir, `${s.name}.log`));
+    let written = 0;
+    for (let copy = 0; written < perSetBytes; copy++) {
+      const text = copy === 0 ? base : base.replace(/\b(\d{4})-(\d\d)-(\d\d)\b/g, (m, y, mo, d) => {
+        const t = new Date(Date.UTC(+y, +mo - 1, +d) + copy * 86_400_000);
+        return Number.isNaN(t.getTime()) ? m : t.toISOString().slice(0, 10);
+      });
+      if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
+      written += Buffer.byteLength(text);
+    }
+    await new Promise<void>((r) => out.end(() => r()));
+  }
+}
+
+async function nodeNewlineScan(files: string[]): Promise<number> {
+  let lines = 0;
+  for (const f of files) {
+    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) {
+      const b = chunk as Buffer;
+      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
+    }
+  }
+  return lines;
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+const t0 = process.hrtime.bigint();
+if (!existsSync(dir) || !keep || readdirSync(dir).length === 0) await build();
+const files = readdirSync(dir).map((f) => join(dir, f)).sort();
+const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+console.log(`built ${files.length} files, ${(bytes / 1048576).toFixed(0)} MiB in ${seconds(t0).toFixed(1)} s (${dir})`);
+
+let t = process.hrtime.bigint();
+const wc = execFileSync('wc', ['-l', ...files], { encoding: 'utf8' });
+const wcSeconds = seconds(t);
+const lines = Number(/(\d+) total/.exec(wc)?.[1] ?? wc.trim().split(/\s+/)[0]);
+
+t = process.hrtime.bigint();
+const scanned = await nodeNewlineScan(files);
+const scanSeconds = seconds(t);
+
+t = process.hrtime.bigint();
+const run = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'analyze', dir, '--format', 'json', '--tz', 'UTC', '--out', '/dev/null'], { encoding: 'utf8' });
+const culpritSeconds = seconds(t);
+if (run.status !== 0) {
+  console.error(run.stderr.slice(-2000));
+  process.exit(1);
+}
+const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+
+const row = (name: string, s: number, extra = '') =>
+  console.log(`${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${(lines / s / 1e6).toFixed(2).padStart(6)} M lines/s ${(bytes / 1048576 / s).toFixed(0).padStart(5)} MiB/s ${extra}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(`input: ${lines} lines, ${(bytes / 1048576).toFixed(0)} MiB (Node scan counted ${scanned})`);
+row('wc -l', wcSeconds);
+row('node newline scan (Buffer.indexOf)', scanSeconds);
+row('culprit analyze --format json', culpritSeconds, `peak RSS ${(peakKb / 1024).toFixed(0)} MiB`);
+if (!keep) rmSync(dir, { recursive: true, force: true });
