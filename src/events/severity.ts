@@ -23,11 +23,18 @@ const WORDS: Record<string, Severity> = {
   fatal: 'fatal', emerg: 'fatal', emergency: 'fatal', panic: 'fatal', f: 'fatal', dpanic: 'critical',
 };
 
+// the same words upper-cased and capitalised, so the hot path needs no toLowerCase()
+const WORD_MAP = new Map<string, Severity>();
+for (const [w, s] of Object.entries(WORDS)) {
+  WORD_MAP.set(w, s);
+  WORD_MAP.set(w.toUpperCase(), s);
+  WORD_MAP.set(w[0]!.toUpperCase() + w.slice(1), s);
+}
+
 /** Maps a level word as software prints it (WARN, Warning, E, err, panic...) to the one scale. */
 export function severityFromWord(word: string | undefined): Severity | null {
   if (!word) return null;
-  const hit = WORDS[word] ?? WORDS[word.toLowerCase()];
-  return hit ?? null;
+  return WORD_MAP.get(word) ?? WORD_MAP.get(word.toLowerCase()) ?? null;
 }
 
 /** syslog priority number 0..7 (emerg..debug) */

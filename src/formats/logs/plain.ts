@@ -2,8 +2,7 @@ import { severityFromWord } from '../../events/severity.js';
 import { defineFormat } from '../define.js';
 import { parseIsoLike } from '../timestamps.js';
 
-// A timestamp somewhere near the start (after a bracket or a short prefix), and a level word anywhere early.
-const STAMP_NEAR_START = /\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d/;
+// A level word anywhere early in the line.
 const LEVEL_WORD = /\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|PANIC|SEVERE)\b/;
 
 /**
@@ -17,14 +16,13 @@ export const plain = defineFormat({
   shape: 'lines',
   parse(line) {
     const head = line.length > 200 ? line.slice(0, 200) : line;
-    // a timestamp counts only near the start: search just there (this runs on every unknown line)
-    const s = STAMP_NEAR_START.exec(line.length > 64 ? line.slice(0, 64) : line);
-    const t = s && s.index < 40 ? parseIsoLike(head.slice(s.index)) : undefined;
+    const at = isoStampStart(line);
+    const t = at >= 0 ? parseIsoLike(at === 0 ? head : head.slice(at)) : undefined;
     const lw = LEVEL_WORD.exec(head);
     if (!t) return { message: line, severity: lw ? severityFromWord(lw[1]) : null };
-    const end = s!.index + t.length;
+    const end = at + t.length;
     const message = line.slice(end).replace(/^[\]\s:|-]+/, '');
-    const out = { wallMs: t.wallMs, timeText: head.slice(s!.index, end), message, severity: lw ? severityFromWord(lw[1]) : null };
+    const out = { wallMs: t.wallMs, timeText: head.slice(at, end), message, severity: lw ? severityFromWord(lw[1]) : null };
     return t.offsetMin === undefined ? out : { ...out, offsetMin: t.offsetMin };
   },
   samples: [
@@ -32,3 +30,23 @@ export const plain = defineFormat({
     { text: '[2024-03-02 11:04:05] ERROR disk is slow', expect: { severity: 'error', message: 'ERROR disk is slow' } },
   ],
 });
+
+const MAX_STAMP_OFFSET = 40;
+
+/**
+ * Where an ISO-like 'YYYY-MM-DD HH:MM:SS' starts within the first 40 characters, or -1. A character
+ * scan, not a regex search: this runs on every line of every unknown file.
+ */
+function isoStampStart(line: string): number {
+  const last = Math.min(MAX_STAMP_OFFSET, line.length - 19);
+  for (let i = 0; i <= last; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    const sep = line.charCodeAt(i + 4);
+    if ((sep === 45 || sep === 47) && line.charCodeAt(i + 7) === sep && line.charCodeAt(i + 13) === 58 && line.charCodeAt(i + 16) === 58) {
+      const mid = line.charCodeAt(i + 10);
+      if (mid === 32 || mid === 84) return i;
+    }
+  }
+  return -1;
+}
