@@ -25,6 +25,8 @@ export const log4j = defineFormat({
   continuation: /^(?:\s+at |\s*Caused by: |\s*Suppressed: |\s+\.\.\. \d+ (?:more|common frames omitted)|[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b)/,
   parse(line) {
     const bracketed = line.charCodeAt(0) === 91; // Kafka wraps the time in [...]
+    // log4j's ISO8601 dates use dashes; '2024/03/02' is Go's log package or nginx, not log4j
+    if (line.charCodeAt(bracketed ? 5 : 4) !== 45) return undefined;
     const t = parseIsoLike(bracketed ? line.slice(1) : line);
     if (!t) return undefined;
     let rest = line.slice(t.length + (bracketed ? 1 : 0));
