@@ -23,9 +23,10 @@ export function toJsonReport(a: Analysis) {
       rank: r.rank, category: r.category, host: r.host, process: r.process, time: toIso(r.timeMs),
       confidence: r.confidence, summary: r.summary, chain: r.chain, evidence: r.evidence,
     })),
-    timeline: a.timeline.map(({ event: e, reason }) => ({
+    timeline: a.timeline.map(({ event: e, reason, repeats, lastEvent }) => ({
       time: toIso(e.timeMs), host: e.host, path: e.path, line: e.line, format: e.format,
       severity: e.severity, process: e.process, message: e.message, reason,
+      repeats, lastTime: lastEvent ? toIso(lastEvent.timeMs) : null,
     })),
     timelineOmitted: a.timelineOmitted,
   };

@@ -30,12 +30,13 @@ export function renderText(a: Analysis, style: Style): string {
       out.push(`  ${f.id} ${toIso(f.timeMs) ?? '?'} ${f.host ?? '-'} [${f.category}] ${escapeTerminal(f.title)}`);
     }
   }
-  out.push('', style.bold('Timeline') + style.dim(`  (warnings and above, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
-  for (const { event: e } of a.timeline) {
+  out.push('', style.bold('Timeline') + style.dim(`  (warnings and above, state changes, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
+  for (const { event: e, repeats, lastEvent } of a.timeline) {
     const sev = (e.severity ?? '-').toUpperCase().padEnd(5);
     const coloured = isAtLeast(e.severity, 'error') ? style.red(sev) : isAtLeast(e.severity, 'warn') ? style.yellow(sev) : style.dim(sev);
     const msg = e.message.length > MAX_MESSAGE_CHARS ? e.message.slice(0, MAX_MESSAGE_CHARS) + '…' : e.message;
-    out.push(`${toIso(e.timeMs) ?? '(no time)               '} ${(e.host ?? '-').padEnd(10)} ${coloured} ${style.dim(`${escapeTerminal(e.path)}:${e.line}`)} ${escapeTerminal(msg)}`);
+    const folded = repeats > 0 ? style.dim(` (+${repeats} like it${lastEvent?.timeMs != null ? ` until ${toIso(lastEvent.timeMs)}` : ''})`) : '';
+    out.push(`${toIso(e.timeMs) ?? '(no time)               '} ${(e.host ?? '-').padEnd(10)} ${coloured} ${style.dim(`${escapeTerminal(e.path)}:${e.line}`)} ${escapeTerminal(msg)}${folded}`);
   }
   return out.join('\n') + '\n';
 }
