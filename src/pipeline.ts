@@ -1,4 +1,7 @@
 import type { Finding, RootCause } from './detect/finding.js';
+import type { DetectorDef } from './detect/define.js';
+import { DETECTORS } from './detect/registry.js';
+import { DetectorRunner } from './detect/run.js';
 import { RunClock } from './events/clock.js';
 import type { LogEvent } from './events/event.js';
 import { TimelineSelector, type TimelineEntry } from './events/timeline.js';
@@ -18,6 +21,8 @@ export interface AnalyzeOptions {
   host?: string | undefined;
   sinceMs?: number | undefined;
   untilMs?: number | undefined;
+  /** the detectors to run (default: all of the registry) */
+  detectors?: readonly DetectorDef[] | undefined;
   /** called after each input is read */
   onInput?: (report: InputReport) => void;
 }
@@ -45,7 +50,8 @@ export interface Analysis {
 export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSink[] = []): Promise<Analysis> {
   const clock = new RunClock(opts.zone ?? machineZone(), opts.zone !== undefined, opts.year ?? null);
   const timeline = new TimelineSelector();
-  const sinks: EventSink[] = [timeline, ...extraSinks];
+  const detectors = new DetectorRunner(opts.detectors ?? DETECTORS);
+  const sinks: EventSink[] = [timeline, detectors, ...extraSinks];
   const inputs: InputReport[] = [];
   let startMs: number | null = null;
   let endMs: number | null = null;
@@ -94,5 +100,6 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
   }
   for (const r of slots) if (r) inputs.push(r);
   const { entries, omitted } = timeline.entries();
-  return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings: [], rootCauses: [], totalEvents };
+  const findings = detectors.finish();
+  return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings, rootCauses: [], totalEvents };
 }

@@ -3,10 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './analyze.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './exit.js';
+import { detectorsCommand } from './detectors.js';
 import { formatsCommand } from './formats.js';
 
 /** The commands, in the order `culprit --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [analyzeCommand, formatsCommand];
+const COMMANDS: readonly RegisterCommand[] = [analyzeCommand, formatsCommand, detectorsCommand];
 
 const program = new Command()
   .name('culprit')
