@@ -23,6 +23,13 @@ export interface Parsed {
 export interface ParseContext {
   /** Year for formats that print none, given the month (0-11): from --year, or inferred. */
   yearFor(month: number): number;
+  /**
+   * For formats that print only the time of day (strace -tt): that time (ms since midnight) on the
+   * inferred day, as Date.UTC-encoded wall time. The day is the one of the run's other inputs or the
+   * file's mtime, in the input's zone (a time later than the reference's is the day before), with a
+   * warning. Absent where no day can be had (format samples): leave the time out then.
+   */
+  dateFor?(msOfDay: number): number;
 }
 
 export interface FormatSample {
@@ -53,6 +60,12 @@ export interface LineFormat extends FormatBase {
    * (Java stack traces), or always with 'unparsed' (wrapped output).
    */
   readonly continuation?: RegExp | 'unparsed';
+  /**
+   * Fields recomputed from a whole record once continuation lines joined it (a JDK 8 GC record prints
+   * its totals on its last line, a Python traceback its exception last). Called once per multi-line
+   * record with its bounded text; pure, never throws.
+   */
+  readonly recordFields?: (text: string, firstFields: Fields | null) => Fields | null;
   /** Needs the host's boot time to place records on the clock (raw dmesg). */
   readonly needsBootTime?: boolean;
   /**

@@ -1,6 +1,6 @@
 import type { RunClock } from '../events/clock.js';
 import type { LogEvent } from '../events/event.js';
-import { toIso } from '../events/time.js';
+import { toIso, zoneOffsetMs } from '../events/time.js';
 import { type DocumentFormat, type LineFormat, MAX_DOCUMENT_BYTES, type ParseContext, type Parsed } from '../formats/define.js';
 import { PLAIN_FORMAT } from '../formats/registry.js';
 import { sniffFormat } from '../formats/sniff.js';
@@ -125,6 +125,9 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
   if (year.assumed !== null) {
     addWarning(report, `the year is not printed: assumed ${year.assumed} from ${year.basis} (use --year)`);
   }
+  if (year.dateAssumed !== null) {
+    addWarning(report, `the date is not printed (times of day only): assumed ${year.dateAssumed} from ${year.dateBasis}`);
+  }
   return { kind: 'done', report };
 }
 
@@ -135,6 +138,10 @@ class EventEmitterForInput {
   private unparsed = 0;
   private assumedZone = false;
   private relativeTimes = 0;
+  /** the line format's hook for records that took continuation lines */
+  private recordFields: LineFormat['recordFields'];
+  /** whether the pending record took continuation lines */
+  private pendingJoined = false;
 
   constructor(
     private readonly source: InputSource,
@@ -145,6 +152,7 @@ class EventEmitterForInput {
 
   async emitLines(format: LineFormat, chunks: AsyncIterable<Buffer>): Promise<void> {
     const cont = format.continuation;
+    this.recordFields = format.recordFields;
     const isPlain = format === PLAIN_FORMAT;
     const framer = new LineFramer((line) => {
       if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
@@ -164,6 +172,7 @@ class EventEmitterForInput {
       }
       if (this.pending && cont && (cont === 'unparsed' || cont.test(line))) {
         if (this.pending.text.length < MAX_RECORD_CHARS) this.pending.text += '\n' + line.slice(0, MAX_RECORD_CHARS - this.pending.text.length);
+        this.pendingJoined = true;
         return;
       }
       this.flush();
@@ -252,6 +261,16 @@ class EventEmitterForInput {
     const e = this.pending;
     if (!e) return;
     this.pending = null;
+    if (this.pendingJoined) {
+      this.pendingJoined = false;
+      if (this.recordFields) {
+        try {
+          e.fields = this.recordFields(e.text, e.fields);
+        } catch {
+          // a format bug: keep the first line's fields
+        }
+      }
+    }
     this.report.events++;
     if (this.report.host === null && e.host !== null) this.report.host = e.host;
     this.opts.onEvent(e);
@@ -272,12 +291,16 @@ class EventEmitterForInput {
   }
 }
 
+const DAY_MS = 86_400_000;
+/** How far past the reference time a time-of-day may be and still be the reference's day. */
+const DATE_SLACK_MS = 3_600_000;
+
 /**
  * Year inference for formats that print none: --year, else the newest time the run's other inputs
  * printed (year-less inputs are read last for this), else the file's mtime, else today.
  */
 function yearTracker(clock: RunClock, mtimeMs: number | null) {
-  const state = { assumed: null as number | null, basis: '' };
+  const state = { assumed: null as number | null, basis: '', dateAssumed: null as string | null, dateBasis: '' };
   const fromRun = clock.latestMs !== null;
   const refMs = clock.latestMs ?? mtimeMs;
   const ref = refMs !== null ? new Date(refMs) : null;
@@ -299,6 +322,18 @@ function yearTracker(clock: RunClock, mtimeMs: number | null) {
         state.basis = "today's date";
       }
       return y;
+    },
+    dateFor(msOfDay) {
+      const at = refMs ?? Date.now();
+      const wall = at + zoneOffsetMs(clock.zone, at);
+      let dayStart = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+      // a time well past the reference's time of day was written the day before (over midnight)
+      if (msOfDay > wall - dayStart + DATE_SLACK_MS) dayStart -= DAY_MS;
+      if (state.dateAssumed === null) {
+        state.dateAssumed = new Date(dayStart).toISOString().slice(0, 10);
+        state.dateBasis = refMs === null ? "today's date" : fromRun ? 'the times in the other inputs' : "the file's modification time";
+      }
+      return dayStart + msOfDay;
     },
   };
   return Object.assign(state, { ctx });
