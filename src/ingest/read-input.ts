@@ -239,6 +239,12 @@ class EventEmitterForInput {
     }
     const bootTimeMs = p.fields?.bootTimeMs;
     if (typeof bootTimeMs === 'number') this.opts.clock.setBootTime(host, bootTimeMs);
+    // uptime -s prints the boot time as local wall time: read it in the clock's zone
+    const bootWallMs = p.fields?.bootWallMs;
+    if (typeof bootWallMs === 'number') {
+      const boot = this.opts.clock.resolve({ wallMs: bootWallMs, message: '' }, host).ms;
+      if (boot !== null) this.opts.clock.setBootTime(host, boot);
+    }
     return {
       timeMs: t.ms,
       timeText: p.timeText ?? null,
