@@ -1,0 +1,66 @@
+import { WILDCARD } from './mask.js';
+
+/**
+ * A line shape as first seen: its masked tokens, the cluster it belongs to, and its lines. The
+ * words it had where its cluster now has `<*>` are kept, so the final grouping can still tell
+ * "action start boot" from "action start halt" (see split.ts).
+ */
+export interface Variant {
+  readonly tokens: readonly string[];
+  /** Handle of the cluster it joined; follow the miner's forward links to the live one. */
+  readonly cluster: number;
+  count: number;
+}
+
+/** Shapes of the same length that differ in a few positions, mined together. */
+export interface Cluster {
+  /** The handle of its first variant. */
+  readonly handle: number;
+  /** Masked tokens, `<*>` where its variants differ or where masking found a variable. */
+  tokens: string[];
+  /** Tokens that are not the bare wildcard. */
+  constants: number;
+  /** words at the wildcard positions → variant handle */
+  readonly variants: Map<string, number>;
+}
+
+export function newCluster(handle: number, tokens: string[]): Cluster {
+  return { handle, tokens, constants: countConstants(tokens), variants: new Map() };
+}
+
+export function countConstants(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) if (t !== WILDCARD) n++;
+  return n;
+}
+
+/** The words a line has at the template's wildcard positions: the variant it belongs to. */
+export function variantKey(template: readonly string[], tokens: readonly string[]): string {
+  let key = '';
+  for (let i = 0; i < template.length; i++) if (template[i] === WILDCARD && tokens[i] !== WILDCARD) key += `${i}\u0000${tokens[i]}\u0001`;
+  return key;
+}
+
+/** True when every constant token of the template equals the line's token at that position. */
+export function covers(template: readonly string[], tokens: readonly string[]): boolean {
+  if (template.length !== tokens.length) return false;
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i]!;
+    if (t !== WILDCARD && t !== tokens[i]) return false;
+  }
+  return true;
+}
+
+/** Number of positions where two token lists of the same length differ, stopping past `max`. */
+export function distance(a: readonly string[], b: readonly string[], max: number): number {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > max) return diff;
+  return diff;
+}
+
+/** The template that covers both: `<*>` where they differ. */
+export function generalize(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] === b[i] ? a[i]! : WILDCARD;
+  return out;
+}

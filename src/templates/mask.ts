@@ -1,0 +1,144 @@
+/** The placeholder for a variable part of a message. */
+export const WILDCARD = '<*>';
+
+/**
+ * Calendar words printed inside timestamps ("Jun 14 15:16:01", "[Sun Dec 04 ...]"); they vary
+ * with the time, not with the event, so they are variables wherever they stand alone.
+ */
+const CALENDAR_WORDS = new Set([
+  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+  'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun',
+]);
+
+/** Between two variable parts, one of these is swallowed: 10.0.0.1:80, 12:30:01,5, a-b-c, x_1_2. */
+const CHAIN_SEPARATORS = '.:-_/@,';
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Masks one whitespace-free token. Any run of letters and digits that holds a digit is a
+ * variable (numbers, hex, ids, IPs, ports, UUIDs, durations "250ms", sizes "64MB", versions);
+ * runs of variables joined by one separator become a single `<*>`; a sign before a number goes
+ * with it. Paths and URLs are variables as a whole, keeping the brackets around them.
+ *
+ * @example maskToken('blk_-6952295868487656571') // 'blk_<*>'
+ * @example maskToken('[10.251.73.220:50010]')    // '[<*>]'
+ * @example maskToken('sshd[24200]:')             // 'sshd[<*>]:'
+ */
+export function maskToken(tok: string): string {
+  let digits = false;
+  let slashes = 0;
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (isDigit(c)) digits = true;
+    else if (c === 47 || c === 92) slashes++;
+  }
+  if (slashes >= 2 && isPathLike(tok)) return maskWhole(tok);
+  const eq = tok.indexOf('=');
+  if (eq > 0 && eq < tok.length - 1) return maskToken(tok.slice(0, eq)) + '=' + maskToken(tok.slice(eq + 1));
+  if (isHostName(tok)) return maskWhole(tok);
+  if (!digits) return isCalendarWord(tok) ? maskWhole(tok) : tok;
+  return maskRuns(tok);
+}
+
+/** Top-level domains seen in host names beyond the two-letter country codes. */
+const GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'local', 'lan', 'internal', 'arpa']);
+
+/**
+ * A DNS name of three or more labels ending in a top-level domain (ns1.example.com, optionally
+ * with :port): a variable like an IP. Java packages (org.apache.Foo) do not end in a TLD.
+ */
+function isHostName(tok: string): boolean {
+  let s = 0;
+  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  let e = tok.length;
+  while (e > s && CLOSERS.includes(tok[e - 1]!)) e--;
+  const colon = tok.lastIndexOf(':', e);
+  if (colon > s) {
+    for (let i = colon + 1; i < e; i++) if (!isDigit(tok.charCodeAt(i))) return false;
+    e = colon;
+  }
+  const lastDot = tok.lastIndexOf('.', e);
+  if (lastDot <= s || tok.indexOf('.', s) === lastDot) return false;
+  const tld = tok.slice(lastDot + 1, e);
+  if (!(tld.length === 2 && /^[a-z]{2}$/.test(tld)) && !GENERIC_TLDS.has(tld)) return false;
+  for (let i = s; i < e; i++) {
+    const c = tok.charCodeAt(i);
+    if (!isAlnum(c) && c !== 46 && c !== 45) return false;
+  }
+  return true;
+}
+
+/** 'Jun', '[Sun', 'Dec,' ... */
+function isCalendarWord(tok: string): boolean {
+  let s = 0;
+  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  let e = tok.length;
+  while (e > s && CLOSERS.includes(tok[e - 1]!)) e--;
+  return e - s === 3 && CALENDAR_WORDS.has(tok.slice(s, e));
+}
+
+function maskRuns(tok: string): string {
+  let out = '';
+  let varEnd = -1; // out.length just after the last emitted wildcard
+  let i = 0;
+  while (i < tok.length) {
+    const c = tok.charCodeAt(i);
+    if (!isAlnum(c)) {
+      out += tok[i];
+      i++;
+      continue;
+    }
+    let j = i;
+    let hasDigit = false;
+    while (j < tok.length && isAlnum(tok.charCodeAt(j))) {
+      if (isDigit(tok.charCodeAt(j))) hasDigit = true;
+      j++;
+    }
+    if (!hasDigit) {
+      out += tok.slice(i, j);
+    } else if (varEnd >= 0 && out.length === varEnd + 1 && CHAIN_SEPARATORS.includes(out[varEnd]!)) {
+      out = out.slice(0, varEnd); // joined to the previous variable
+      varEnd = out.length;
+    } else {
+      if (endsWithSign(out)) out = out.slice(0, -1);
+      out += WILDCARD;
+      varEnd = out.length;
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** '-' or '+' that starts a token or follows punctuation: the sign of the number after it. */
+function endsWithSign(out: string): boolean {
+  const n = out.length;
+  if (n === 0) return false;
+  const c = out.charCodeAt(n - 1);
+  if (c !== 45 && c !== 43) return false;
+  return n === 1 || !isAlnum(out.charCodeAt(n - 2));
+}
+
+const OPENERS = '([{<"\'';
+const CLOSERS = ')]}>"\',;:.';
+
+/** /var/log/x, ~/x, ./x, C:\x\y, scheme://host/x (inside brackets or quotes, too). */
+function isPathLike(tok: string): boolean {
+  let s = 0;
+  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  const c = tok.charCodeAt(s);
+  if (c === 47 || c === 92 || c === 126) return true; // / \ ~
+  if (c === 46) return tok.charCodeAt(s + 1) === 47 || tok.charCodeAt(s + 1) === 46; // ./ ../
+  if (isAlnum(c) && tok.charCodeAt(s + 1) === 58 && tok.charCodeAt(s + 2) === 92) return true; // C:\
+  const scheme = tok.indexOf('://', s);
+  return scheme > s && scheme < s + 12;
+}
+
+function maskWhole(tok: string): string {
+  let s = 0;
+  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  let e = tok.length;
+  while (e > s && CLOSERS.includes(tok[e - 1]!)) e--;
+  return tok.slice(0, s) + WILDCARD + tok.slice(e);
+}

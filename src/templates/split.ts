@@ -1,0 +1,138 @@
+import type { Cluster, Variant } from './cluster.js';
+import { WILDCARD } from './mask.js';
+import type { MinerOptions } from './options.js';
+import { templateIdFor } from './template-id.js';
+
+/** Printed id of the overflow bucket (see MinerOptions.maxTemplates); its template is `<*>`. */
+export const OVERFLOW_ID = 'other';
+
+export interface MinedTemplate {
+  /** Stable id (template-id.ts), or `other` for the overflow bucket. */
+  id: string;
+  /** The message with variable parts replaced by `<*>`. */
+  template: string;
+  count: number;
+}
+
+export interface TemplateSnapshot {
+  /** Most frequent first; ties in the order first seen. */
+  templates: MinedTemplate[];
+  /** The id of the template that holds the line given this handle. */
+  idOf(handle: number): string;
+  templateOf(handle: number): string;
+}
+
+type Options = Pick<MinerOptions, 'maxConstantValues' | 'sharedWordTemplates'>;
+
+/**
+ * The final templates. A cluster's `<*>` positions that came from merging hold words; where a
+ * position holds few distinct words, none of them a number, and they are not header-like words
+ * shared with other templates, the words are constants and the cluster splits by them.
+ */
+export function splitTemplates(variants: readonly Variant[], clusterOf: (h: number) => Cluster, overflowCount: number, o: Options): TemplateSnapshot {
+  const members = new Map<Cluster, number[]>();
+  variants.forEach((v, h) => {
+    const c = clusterOf(v.cluster);
+    const list = members.get(c);
+    if (list) list.push(h);
+    else members.set(c, [h]);
+  });
+  const shared = sharedWords(members, variants);
+  const groupOf = new Int32Array(variants.length);
+  const groups: { template: string; count: number; first: number }[] = [];
+  for (const [c, hs] of members) {
+    const splitAt = constantPositions(c, hs, variants, shared, o);
+    const index = new Map<string, number>();
+    for (const h of hs) {
+      const v = variants[h]!;
+      const key = splitAt.map((p) => v.tokens[p]).join('\u0000');
+      let g = index.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        index.set(key, g);
+        const tokens = [...c.tokens];
+        for (const p of splitAt) tokens[p] = v.tokens[p]!;
+        groups.push({ template: tokens.join(' '), count: 0, first: h });
+      }
+      groups[g]!.count += v.count;
+      groupOf[h] = g;
+    }
+  }
+  const order = groups.map((_, i) => i).sort((a, b) => groups[a]!.first - groups[b]!.first);
+  const taken = new Set<string>();
+  const ids: string[] = [];
+  for (const g of order) {
+    const id = templateIdFor(groups[g]!.template, taken);
+    taken.add(id);
+    ids[g] = id;
+  }
+  const templates: (MinedTemplate & { first: number })[] = groups
+    .filter((g) => g.count > 0)
+    .map((g) => ({ id: ids[groups.indexOf(g)]!, template: g.template, count: g.count, first: g.first }));
+  if (overflowCount > 0) templates.push({ id: OVERFLOW_ID, template: WILDCARD, count: overflowCount, first: Number.MAX_SAFE_INTEGER });
+  templates.sort((a, b) => b.count - a.count || a.first - b.first);
+  return {
+    templates: templates.map(({ id, template, count }) => ({ id, template, count })),
+    idOf: (h) => (h < 0 ? OVERFLOW_ID : ids[groupOf[h]!]!),
+    templateOf: (h) => (h < 0 ? WILDCARD : groups[groupOf[h]!]!.template),
+  };
+}
+
+/**
+ * word → number of clusters holding it at one of their `<*>` positions: a word that varies in
+ * several templates (a user name, a weekday, a level) is a value, not a wording.
+ */
+function sharedWords(members: Map<Cluster, number[]>, variants: readonly Variant[]): Map<string, number> {
+  const seenIn = new Map<string, Cluster>();
+  const counts = new Map<string, number>();
+  for (const [c, hs] of members) {
+    for (let p = 0; p < c.tokens.length; p++) {
+      if (c.tokens[p] !== WILDCARD) continue;
+      for (const h of hs) {
+        const w = variants[h]!.tokens[p]!;
+        if (w === WILDCARD) continue;
+        const k = valueOf(w);
+        if (seenIn.get(k) === c) continue;
+        seenIn.set(k, c);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+/** The value part of key=value. */
+function valueOf(word: string): string {
+  const eq = word.indexOf('=');
+  return eq >= 0 ? word.slice(eq + 1) : word;
+}
+
+/** The merged positions of a cluster whose words are constants (see splitTemplates). */
+function constantPositions(c: Cluster, hs: readonly number[], variants: readonly Variant[], shared: Map<string, number>, o: Options): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < c.tokens.length; p++) {
+    if (c.tokens[p] !== WILDCARD) continue;
+    const words = new Map<string, number>();
+    let isVariable = false;
+    let sharedLines = 0;
+    let lines = 0;
+    for (const h of hs) {
+      const v = variants[h]!;
+      const w = v.tokens[p]!;
+      if (w === WILDCARD) {
+        isVariable = v.count > 0 || isVariable;
+        continue;
+      }
+      words.set(w, (words.get(w) ?? 0) + v.count);
+      lines += v.count;
+      if (w.includes(WILDCARD)) isVariable = true; // part of it is already a number or an id
+      if ((shared.get(valueOf(w)) ?? 0) >= o.sharedWordTemplates) sharedLines += v.count;
+    }
+    if (isVariable || words.size < 2 || words.size > o.maxConstantValues) continue;
+    // one-off words (names, keys) rather than a few wordings each used again and again
+    if (words.size >= 3 && lines < 2 * words.size) continue;
+    if (sharedLines * 2 >= lines) continue;
+    out.push(p);
+  }
+  return out;
+}
