@@ -64,8 +64,11 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
     if (t !== null) {
       if (opts.sinceMs !== undefined && t < opts.sinceMs) return;
       if (opts.untilMs !== undefined && t > opts.untilMs) return;
-      if (startMs === null || t < startMs) startMs = t;
-      if (endMs === null || t > endMs) endMs = t;
+      // the window is what the inputs say happened; a snapshot timed by its file's mtime does not set it
+      if (e.fields?.timeSource !== 'mtime') {
+        if (startMs === null || t < startMs) startMs = t;
+        if (endMs === null || t > endMs) endMs = t;
+      }
     }
     for (const s of sinks) s.accept(e);
   };

@@ -2,12 +2,14 @@ import { Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import type { RegisterCommand } from './command.js';
 import { machineZone } from '../events/time.js';
+import { countInputs } from '../ingest/walk.js';
 import { analyze } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
 import { terminalStyle } from '../report/style.js';
 import { renderText } from '../report/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import { parseTimeOption, parseYearOption, parseZoneOption } from './options.js';
+import { stderrProgress } from './progress.js';
 
 export interface AnalyzeCliOptions {
   format: string;
@@ -27,6 +29,8 @@ export async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise
   }
   const zone = o.tz !== undefined ? parseZoneOption(o.tz) : undefined;
   const readZone = zone ?? machineZone();
+  const progress = stderrProgress();
+  if (process.stderr.isTTY) progress.start(await countInputs(paths));
   const analysis = await analyze({
     paths,
     zone,
@@ -35,9 +39,11 @@ export async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise
     sinceMs: o.since !== undefined ? parseTimeOption('--since', o.since, readZone) : undefined,
     untilMs: o.until !== undefined ? parseTimeOption('--until', o.until, readZone) : undefined,
     onInput: (r) => {
-      for (const w of r.warnings) process.stderr.write(`culprit: ${r.root === r.path ? r.path : `${r.root}: ${r.path}`}: ${w}\n`);
+      for (const w of r.warnings) progress.warn(`culprit: ${r.root === r.path ? r.path : `${r.root}: ${r.path}`}: ${w}`);
+      progress.input(r.path, r.lines);
     },
   });
+  progress.stop();
   if (analysis.inputs.length > 0 && analysis.inputs.every((i) => i.events === 0 && i.lines === 0)) {
     process.stderr.write(`culprit: nothing could be read from ${paths.join(' ')}\n`);
     return EXIT_USAGE;

@@ -206,9 +206,11 @@ class EventEmitterForInput {
       return;
     }
     let taken: number | null = null;
+    let fromMtime = false;
     if (result.takenAt) taken = this.opts.clock.resolve({ ...result.takenAt, message: '' }, this.report.host).ms;
     if (taken === null && this.source.mtimeMs !== null) {
       taken = this.source.mtimeMs;
+      fromMtime = true;
       addWarning(this.report, `snapshot time taken from the file's modification time (${toIso(taken)})`);
     }
     const used = new Set<number>();
@@ -217,6 +219,8 @@ class EventEmitterForInput {
       if (e.timeMs === null && taken !== null) {
         e.timeMs = taken;
         e.timeText ??= result.takenAt?.text ?? null;
+        // a copied or checked-out file's mtime says little about the incident: mark it
+        if (fromMtime) e.fields = { ...e.fields, timeSource: 'mtime' };
       }
       this.pending = e;
       this.flush();

@@ -129,3 +129,36 @@ export function describeFsError(err: unknown): string {
     default: return e?.message ?? String(err);
   }
 }
+
+/**
+ * How many inputs the PATH arguments hold, by stat alone (a tar archive counts as one): the total
+ * for a progress bar. Bounded: stops counting at `limit`.
+ */
+export async function countInputs(paths: readonly string[], limit = 1_000_000): Promise<number> {
+  let n = 0;
+  const seen = new Set<string>();
+  const visit = async (p: string): Promise<void> => {
+    if (n >= limit) return;
+    let st: Stats;
+    try {
+      st = await fs.stat(p);
+    } catch {
+      n++;
+      return;
+    }
+    if (!st.isDirectory()) {
+      n++;
+      return;
+    }
+    const real = await fs.realpath(p).catch(() => p);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const names = await fs.readdir(p).catch(() => [] as string[]);
+    for (const name of names) await visit(join(p, name));
+  };
+  for (const p of paths) {
+    if (p === '-') n++;
+    else await visit(p);
+  }
+  return n;
+}
