@@ -45,7 +45,7 @@ function relGrowth(c: FigureChange, floor: number): number {
 /**
  * What changed per process between two captures: RSS, fds, threads, sockets by state. A process
  * is the same when host, pid and name match (a reused pid is a different process). Sorted by
- * growth, largest first; unchanged processes are left out.
+ * growth, largest first, then processes new in B, then those gone; unchanged ones are left out.
  */
 export function diffCaptures(a: readonly ProcessesDocument[], b: readonly ProcessesDocument[]): CaptureDiff {
   const key = (host: string, p: ProcessSnapshot) => `${host}\0${p.pid}\0${p.name}`;
@@ -63,7 +63,8 @@ export function diffCaptures(a: readonly ProcessesDocument[], b: readonly Proces
   }
   for (const [k, { host, p }] of before) if (!seen.has(k)) out.push(compare(host, p, null));
   const changed = out.filter((c) => c.status !== 'changed' || hasChange(c));
-  changed.sort((x, y) => y.growth - x.growth || (y.fds.delta ?? 0) - (x.fds.delta ?? 0) || (y.rssBytes.delta ?? 0) - (x.rssBytes.delta ?? 0) || x.pid - y.pid);
+  const rank = { changed: 0, new: 1, gone: 2 } as const;
+  changed.sort((x, y) => rank[x.status] - rank[y.status] || y.growth - x.growth || (y.fds.delta ?? 0) - (x.fds.delta ?? 0) || (y.rssBytes.delta ?? 0) - (x.rssBytes.delta ?? 0) || x.pid - y.pid);
   const times = (docs: readonly ProcessesDocument[]) => docs.map((d) => ({ host: d.host, takenAt: d.takenAt }));
   const tA = Date.parse(a[0]?.takenAt ?? '');
   const tB = Date.parse(b[0]?.takenAt ?? '');

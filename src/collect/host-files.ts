@@ -35,7 +35,7 @@ export function bootTimeMs(uptimeText: string | undefined, statText: string | un
 
 /** What `uptime -s` prints: the boot time as 'YYYY-MM-DD HH:MM:SS' in the local zone. */
 export function uptimeSinceText(bootMs: number): string {
-  const d = new Date(bootMs);
+  const d = new Date(Math.round(bootMs / 1000) * 1000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}\n`;
 }
