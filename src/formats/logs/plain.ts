@@ -18,7 +18,8 @@ export const plain = defineFormat({
     const head = line.length > 200 ? line.slice(0, 200) : line;
     const at = isoStampStart(line);
     const t = at >= 0 ? parseIsoLike(at === 0 ? head : head.slice(at)) : undefined;
-    const lw = LEVEL_WORD.exec(head);
+    // level words sit in a line's first columns
+    const lw = LEVEL_WORD.exec(line.length > 100 ? line.slice(0, 100) : line);
     if (!t) return { message: line, severity: lw ? severityFromWord(lw[1]) : null };
     const end = at + t.length;
     const message = line.slice(end).replace(/^[\]\s:|-]+/, '');
