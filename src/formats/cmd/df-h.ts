@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { findHeader, headerScore, humanBytes, numberOrNull, record, sizeToBytes, splitLines } from './table.js';
 
@@ -13,7 +13,7 @@ const BLOCKS = /^(\d+)([KMGT]?)(B?)-blocks$/;
  * sizes in bytes (or inode counts) and use% as a number. -h sizes are read as powers of 1024
  * (what -h prints; -H's powers of 1000 look the same and read 2-7 % large).
  */
-export const dfH = defineFormat({
+export const dfH = defineFormat<DocumentFormat>({
   name: 'df-h',
   description: 'filesystem usage printed by `df -h` / `df -k` / `df -P` / `df -i` (coreutils): size, used, available, use% per mount',
   producer: 'coreutils',

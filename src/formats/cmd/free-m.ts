@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { findHeader, headerScore, humanBytes, record, sizeToBytes, splitLines } from './table.js';
 
@@ -20,7 +20,7 @@ const GIB = 1024 ** 3;
  * then KiB (4 GiB up to 4 TiB with the default -k), then bytes. Machines under 4 GiB printed with
  * -k, and under 4 GiB with -b, are misread by this rule; free-m.txt is what the bundle asks for.
  */
-export const freeM = defineFormat({
+export const freeM = defineFormat<DocumentFormat>({
   name: 'free-m',
   description: 'memory and swap totals printed by `free -m` / `-h` / `-b` / `-k` (procps), in bytes',
   producer: 'procps',

@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { clip, findHeader, headerScore, normalizeTcpState, record, splitHostPort, splitLines } from './table.js';
 
@@ -21,7 +21,7 @@ interface Column {
  * found from the heading's positions, since DEVICE, SIZE/OFF and NODE can be blank. TCP/UDP
  * entries also get their addresses and state, like the socket tables.
  */
-export const lsof = defineFormat({
+export const lsof = defineFormat<DocumentFormat>({
   name: 'lsof',
   description: 'open files listed by `lsof` (default columns): command, pid, user, fd, type, device, size/offset, node, name; sockets with their state',
   producer: 'lsof',

@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { headerScore, record, splitHostPort, splitLines } from './table.js';
 
@@ -14,7 +14,7 @@ const UNIX_SECTION = /^Active (?:UNIX domain|Bluetooth) sockets/;
  * `netstat -an` / `netstat -anp` (net-tools): one record per TCP/UDP socket. The UNIX domain
  * section is only counted: one record gives the number of its sockets.
  */
-export const netstatAn = defineFormat({
+export const netstatAn = defineFormat<DocumentFormat>({
   name: 'netstat-an',
   description: 'socket table printed by `netstat -an` / `netstat -anp` (net-tools): TCP/UDP sockets with state and owning program; UNIX sockets counted',
   producer: 'net-tools',

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { limitValue, RESOURCE_BY_PROC_LIMIT } from './rlimit.js';
 import { findHeader, headerScore, record, splitLines } from './table.js';
@@ -11,7 +11,7 @@ const ROW = /^(Max [a-z ]+?)\s+(unlimited|\d+)\s+(unlimited|\d+)(?:\s+(\S+))?\s*
  * "unlimited"). The file does not name its process: `pid` stays null here, and the bundle's file
  * name (proc-1234-limits.txt) is what tells it.
  */
-export const procLimits = defineFormat({
+export const procLimits = defineFormat<DocumentFormat>({
   name: 'proc-limits',
   description: "a process's resource limits read from /proc/PID/limits (Linux): soft and hard limit per resource",
   producer: 'linux',

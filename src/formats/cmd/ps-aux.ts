@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { clip, clipForMessage, commandName, cpuTimeSeconds, findHeader, headerScore, humanBytes, record, splitLines } from './table.js';
 
@@ -7,7 +7,7 @@ const HEADER = /^\s*USER\s+PID\s+%CPU\s+%MEM\s+VSZ\s+RSS\s+TTY\s+STAT\s+START\s+
 const ROW = /^\s*(\S+)\s+(\d+)\s+(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+) (.*)$/;
 
 /** `ps aux` (procps): one record per process, with its CPU and memory as ps saw them. */
-export const psAux = defineFormat({
+export const psAux = defineFormat<DocumentFormat>({
   name: 'ps-aux',
   description: 'process table printed by `ps aux` (procps): user, pid, %CPU, %MEM, VSZ, RSS, state, command',
   producer: 'procps',

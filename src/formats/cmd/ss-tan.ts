@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { findHeader, headerScore, normalizeTcpState, numberOrNull, record, splitHostPort, splitLines } from './table.js';
 
@@ -14,7 +14,7 @@ const MAX_USERS = 16;
  * ("[::ffff:127.0.0.1]:80" → 127.0.0.1, 80). With -p, the first process holding the socket fills
  * process/pid/fd and `users` counts them all.
  */
-export const ssTan = defineFormat({
+export const ssTan = defineFormat<DocumentFormat>({
   name: 'ss-tan',
   description: 'socket table printed by `ss -tan` / `ss -tanp` (iproute2): state, queues, local and peer address, owning process',
   producer: 'iproute2',

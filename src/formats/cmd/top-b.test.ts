@@ -60,6 +60,16 @@ test('top: scaled memory columns, real-time priority, full command lines, two it
   assert.equal(last.fields!.clockTime, '15:45:54');
 });
 
+test('top: with a day from the reader, each iteration is placed at its own time', () => {
+  const day = Date.UTC(2026, 4, 10);
+  const text = 'top - 23:59:58 up 1 day,  1 user,  load average: 1.00, 1.00, 1.00\n' +
+    'top - 23:59:59 up 1 day,  1 user,  load average: 2.00, 1.00, 1.00\n';
+  const r = topB.parse(text, { yearFor: () => 2026, dateFor: (ms) => day + ms });
+  assert.deepEqual(r.records.map((x) => x.wallMs), [day + 86398000, day + 86399000]);
+  assert.deepEqual(r.takenAt, { wallMs: day + 86398000, text: '23:59:58' });
+  assert.equal(r.records[1]!.timeText, '23:59:59');
+});
+
 test('top is told apart from ps aux', () => {
   assert.equal(topB.recognize('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n', 'x'), 0);
   assert.equal(topB.recognize('top - 15:45:51 up 3 min,  1 user,  load average: 0.00, 0.00, 0.00\n', 'x'), 1);

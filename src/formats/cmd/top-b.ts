@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord, DocumentResult } from '../define.js';
 import { defineFormat } from '../define.js';
 import { clip, clipForMessage, commandName, cpuTimeSeconds, decimal, headerScore, humanBytes, numberOrNull, record, sizeToBytes, splitLines } from './table.js';
 
@@ -32,21 +32,33 @@ const MEMORY_COLUMNS = new Set(['VIRT', 'RES', 'SHR']);
 /**
  * `top -b -n1` (procps): the summary area becomes host-level records (load, tasks, CPU split,
  * memory and swap), the process table one record per process. Several iterations (-n 2) are
- * read one after another. top prints the time of day but no date, so the snapshot's day comes
- * from elsewhere (the file's mtime): the time of day is kept in `clockTime`.
+ * read one after another. top prints the time of day but no date: where the reader can supply the
+ * day (ctx.dateFor: the run's other inputs or the file's mtime) each record is placed at its
+ * iteration's time; the time of day is kept in `clockTime` either way.
  */
-export const topB = defineFormat({
+export const topB = defineFormat<DocumentFormat>({
   name: 'top-b',
   description: 'batch output of `top -b` (procps): load average, tasks, CPU, memory and swap figures, and the process table',
   producer: 'procps',
   shape: 'document',
   pathHint: /(?:^|\/)top[-_ ]?b[^/]*$/,
   recognize: (head) => headerScore(head, RECOGNIZE),
-  parse(text) {
+  parse(text, ctx) {
     const lines = splitLines(text);
     const records: DocumentRecord[] = [];
     let columns: string[] | null = null;
     let clockTime: string | null = null;
+    let wallMs: number | undefined;
+    let takenAt: DocumentResult['takenAt'];
+    // each record is stamped with its own iteration's time (top -n 2 prints two)
+    const push = (r: DocumentRecord | undefined) => {
+      if (!r) return;
+      if (wallMs !== undefined && clockTime !== null) {
+        r.wallMs = wallMs;
+        r.timeText = clockTime;
+      }
+      records.push(r);
+    };
     for (let i = 0; i < lines.length; i++) {
       const row = lines[i]!;
       const first = row.charCodeAt(0);
@@ -55,36 +67,37 @@ export const topB = defineFormat({
         columns = null;
         if (!m) continue;
         clockTime = m[1]!;
+        wallMs = ctx.dateFor ? ctx.dateFor(msOfDay(clockTime)) : undefined;
+        if (wallMs !== undefined) takenAt ??= { wallMs, text: clockTime };
         const f: Fields = { clockTime, uptime: m[2]!.trim(), users: +m[3]!, loadAvg1: decimal(m[4]!), loadAvg5: decimal(m[5]!), loadAvg15: decimal(m[6]!) };
-        records.push(record(i + 1, row, `load average ${m[4]}, ${m[5]}, ${m[6]}; up ${f.uptime}`, f));
+        push(record(i + 1, row, `load average ${m[4]}, ${m[5]}, ${m[6]}; up ${f.uptime}`, f));
         continue;
       }
       if (columns === null) {
         if (TASKS.test(row)) {
           const f: Fields = {};
           for (const [, n, word] of row.matchAll(/(\d+) (total|running|sleeping|stopped|zombie)/g)) f[`tasks${word![0]!.toUpperCase()}${word!.slice(1)}`] = +n!;
-          if (Object.keys(f).length) records.push(record(i + 1, row, row.trim().replace(/\s+/g, ' '), withClock(f, clockTime)));
+          if (Object.keys(f).length) push(record(i + 1, row, row.trim().replace(/\s+/g, ' '), withClock(f, clockTime)));
         } else if (CPU.test(row)) {
           const f: Fields = {};
           for (const [, v, k] of row.matchAll(CPU_PAIR)) f[CPU_FIELDS[k!]!] = decimal(v!);
-          if (Object.keys(f).length) records.push(record(i + 1, row, row.trim().replace(/\s+/g, ' '), withClock(f, clockTime)));
+          if (Object.keys(f).length) push(record(i + 1, row, row.trim().replace(/\s+/g, ' '), withClock(f, clockTime)));
         } else if (MEM.test(row)) {
           const f = memoryFields(row);
           if (f) {
             const total = (f.memTotalBytes ?? f.swapTotalBytes) as number | undefined;
             const used = (f.memUsedBytes ?? f.swapUsedBytes) as number | undefined;
             const msg = total !== undefined && used !== undefined ? `${f.memTotalBytes !== undefined ? 'memory' : 'swap'} ${humanBytes(used)} used of ${humanBytes(total)}` : row.trim();
-            records.push(record(i + 1, row, msg, withClock(f, clockTime)));
+            push(record(i + 1, row, msg, withClock(f, clockTime)));
           }
         } else if (TABLE_HEADER.test(row)) {
           columns = row.trim().split(/\s+/);
         }
         continue;
       }
-      const r = processRow(row, columns, i + 1, clockTime);
-      if (r) records.push(r);
+      push(processRow(row, columns, i + 1, clockTime));
     }
-    return { records };
+    return takenAt ? { records, takenAt } : { records };
   },
   samples: [
     {
@@ -105,6 +118,10 @@ export const topB = defineFormat({
     },
   ],
 });
+
+function msOfDay(hms: string): number {
+  return ((+hms.slice(0, 2) * 60 + +hms.slice(3, 5)) * 60 + +hms.slice(6, 8)) * 1000;
+}
 
 function withClock(f: Fields, clockTime: string | null): Fields {
   if (clockTime !== null) f.clockTime = clockTime;

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../define.js';
+import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
 import { limitValue, RESOURCE_BY_ULIMIT_FLAG } from './rlimit.js';
 import { record, splitLines } from './table.js';
@@ -11,7 +11,7 @@ const RECOGNIZE_LINES = 20;
  * bash's `ulimit -a`: the shell's soft limits, one record per limit. `softLimit` is null for
  * "unlimited"; `resource` names the limit as the kernel does (nofile, nproc, core...).
  */
-export const ulimitA = defineFormat({
+export const ulimitA = defineFormat<DocumentFormat>({
   name: 'ulimit-a',
   description: "the shell's resource limits printed by bash's `ulimit -a` (open files, max user processes, core size...)",
   producer: 'bash',

@@ -1,5 +1,5 @@
 import type { Fields } from '../../events/event.js';
-import type { DocumentRecord, DocumentResult } from '../define.js';
+import type { DocumentFormat, DocumentRecord, DocumentResult } from '../define.js';
 import { defineFormat } from '../define.js';
 
 const SIGNATURE = /"resultType"\s*:\s*"(?:matrix|vector)"/;
@@ -27,7 +27,7 @@ interface Series {
  * instance (without its port) or hostname; process from process, comm, name, groupname, or the
  * job of a process_* metric. The metric name, value and the other labels (bounded) are the fields.
  */
-export const prometheusMatrix = defineFormat({
+export const prometheusMatrix = defineFormat<DocumentFormat>({
   name: 'prometheus-matrix',
   description: 'Prometheus HTTP API query_range / query response (JSON, resultType matrix or vector): one record per sample',
   producer: 'prometheus',
