@@ -1,20 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import type { ParseContext } from '../define.js';
+import type { LineFormat, ParseContext } from '../define.js';
 import { goZapConsole } from './go-zap-console.js';
 
 const ctx: ParseContext = { yearFor: () => 2024 };
+// the registry's type, so the test calls parse as the pipeline does
+const parse = (line: string) => (goZapConsole as LineFormat).parse(line, ctx);
 
 describe('go-zap-console', () => {
   test('coloured levels and a message containing braces', () => {
-    const p = goZapConsole.parse('2024-03-02T11:04:05.123Z\t\x1b[31mERROR\x1b[0m\tmain.go:9\tmap {a} failed', ctx);
+    const p = parse('2024-03-02T11:04:05.123Z\t\x1b[31mERROR\x1b[0m\tmain.go:9\tmap {a} failed');
     assert.equal(p?.severity, 'error');
     assert.equal(p?.message, 'map {a} failed');
     assert.deepEqual(p?.fields, { source: 'main.go:9' });
   });
   test('refuses space-separated layouts', () => {
-    assert.equal(goZapConsole.parse('2024-03-02T11:04:05.123Z INFO main.go:9 started', ctx), undefined);
+    assert.equal(parse('2024-03-02T11:04:05.123Z INFO main.go:9 started'), undefined);
   });
   for (const [file, severities] of [
     ['zap-console-dev.log', ['info', 'warn', 'error', 'info']],

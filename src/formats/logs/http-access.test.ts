@@ -1,23 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import type { ParseContext } from '../define.js';
+import type { LineFormat, ParseContext } from '../define.js';
 import { httpAccess } from './http-access.js';
 
 const ctx: ParseContext = { yearFor: () => 2024 };
+// the registry's type, so the test calls parse as the pipeline does
+const parse = (line: string) => (httpAccess as LineFormat).parse(line, ctx);
 
 describe('http-access', () => {
   test('refuses bad months, missing brackets and truncated lines', () => {
-    assert.equal(httpAccess.parse('127.0.0.1 - - [02/Foo/2024:11:04:05 +0800] "GET / HTTP/1.1" 200 1', ctx), undefined);
-    assert.equal(httpAccess.parse('127.0.0.1 - - 02/Mar/2024:11:04:05 +0800 "GET / HTTP/1.1" 200 1', ctx), undefined);
-    assert.equal(httpAccess.parse('127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1', ctx), undefined);
+    assert.equal(parse('127.0.0.1 - - [02/Foo/2024:11:04:05 +0800] "GET / HTTP/1.1" 200 1'), undefined);
+    assert.equal(parse('127.0.0.1 - - 02/Mar/2024:11:04:05 +0800 "GET / HTTP/1.1" 200 1'), undefined);
+    assert.equal(parse('127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1'), undefined);
   });
   test('a trailing $request_time in seconds becomes requestTimeMs', () => {
-    const p = httpAccess.parse('127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1" 200 5 "-" "curl/8" 0.250', ctx);
+    const p = parse('127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1" 200 5 "-" "curl/8" 0.250');
     assert.equal(p?.fields!['requestTimeMs'], 250);
   });
   test('3xx is info, 4xx warn, 5xx error', () => {
-    const at = (s: number) => httpAccess.parse(`127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1" ${s} 5`, ctx)?.severity;
+    const at = (s: number) => parse(`127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1" ${s} 5`)?.severity;
     assert.deepEqual([at(301), at(499), at(500)], ['info', 'warn', 'error']);
   });
 

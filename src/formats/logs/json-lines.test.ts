@@ -1,43 +1,45 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import type { ParseContext } from '../define.js';
+import type { LineFormat, ParseContext } from '../define.js';
 import { FORMATS } from '../registry.js';
 import { sniffFormat } from '../sniff.js';
 import { jsonLines } from './json-lines.js';
 
 const ctx: ParseContext = { yearFor: () => 2024 };
+// the registry's type, so the test calls parse as the pipeline does
+const parse = (line: string) => (jsonLines as LineFormat).parse(line, ctx);
 
 describe('json-lines', () => {
   test('refuses what is not one JSON object with a time or message key', () => {
     for (const line of ['[1,2]', '{"a":1', '{bad json}', '"str"', '{"status":"success","data":{"resultType":"matrix","result":[]}}', '  {"msg":"x"}']) {
-      assert.equal(jsonLines.parse(line, ctx), undefined, line);
+      assert.equal(parse(line), undefined, line);
     }
   });
   test('leaves journalctl -o json to its own format', () => {
-    assert.equal(jsonLines.parse('{"__REALTIME_TIMESTAMP":"1709348645123456","MESSAGE":"x","message":"y"}', ctx), undefined);
+    assert.equal(parse('{"__REALTIME_TIMESTAMP":"1709348645123456","MESSAGE":"x","message":"y"}'), undefined);
   });
   test('epoch seconds, milliseconds and nanoseconds, as numbers or strings', () => {
     for (const t of ['1709348645.123', '1709348645123', '"1709348645123456789"', '"2024-03-02T03:04:05.123Z"']) {
-      assert.equal(jsonLines.parse(`{"time":${t},"msg":"x"}`, ctx)?.wallMs, 1709348645123, t);
+      assert.equal(parse(`{"time":${t},"msg":"x"}`)?.wallMs, 1709348645123, t);
     }
   });
   test('level numbers: bunyan/pino, OpenTelemetry SeverityNumber, GELF syslog levels', () => {
-    assert.equal(jsonLines.parse('{"level":60,"msg":"x"}', ctx)?.severity, 'fatal');
-    assert.equal(jsonLines.parse('{"level":20,"msg":"x"}', ctx)?.severity, 'debug');
-    assert.equal(jsonLines.parse('{"SeverityNumber":21,"Body":"x"}', ctx)?.severity, 'fatal');
-    assert.equal(jsonLines.parse('{"SeverityNumber":1,"Body":"x"}', ctx)?.severity, 'trace');
-    assert.equal(jsonLines.parse('{"version":"1.1","host":"h","short_message":"x","level":3}', ctx)?.severity, 'error');
-    assert.equal(jsonLines.parse('{"level":99,"msg":"x"}', ctx)?.severity, null);
+    assert.equal(parse('{"level":60,"msg":"x"}')?.severity, 'fatal');
+    assert.equal(parse('{"level":20,"msg":"x"}')?.severity, 'debug');
+    assert.equal(parse('{"SeverityNumber":21,"Body":"x"}')?.severity, 'fatal');
+    assert.equal(parse('{"SeverityNumber":1,"Body":"x"}')?.severity, 'trace');
+    assert.equal(parse('{"version":"1.1","host":"h","short_message":"x","level":3}')?.severity, 'error');
+    assert.equal(parse('{"level":99,"msg":"x"}')?.severity, null);
   });
   test('Serilog compact JSON: a missing @l means Information', () => {
-    const p = jsonLines.parse('{"@t":"2024-03-02T03:04:05.1Z","@mt":"Processed {Count} items","Count":3}', ctx);
+    const p = parse('{"@t":"2024-03-02T03:04:05.1Z","@mt":"Processed {Count} items","Count":3}');
     assert.equal(p?.severity, 'info');
     assert.equal(p?.message, 'Processed {Count} items');
     assert.deepEqual(p?.fields, { Count: 3 });
   });
   test('ECS nested objects: host.name and service.name, other members flattened one level', () => {
-    const p = jsonLines.parse('{"@timestamp":"2024-03-02T03:04:05Z","message":"m","host":{"name":"n1"},"service":{"name":"api"},"http":{"response":{"status_code":503}}}', ctx);
+    const p = parse('{"@timestamp":"2024-03-02T03:04:05Z","message":"m","host":{"name":"n1"},"service":{"name":"api"},"http":{"response":{"status_code":503}}}');
     assert.equal(p?.host, 'n1');
     assert.equal(p?.process, 'api');
     assert.deepEqual(p?.fields, { 'http.response': '{"status_code":503}' });
@@ -45,12 +47,12 @@ describe('json-lines', () => {
   test('fields are bounded in number and size', () => {
     const obj: Record<string, unknown> = { msg: 'x', big: 'z'.repeat(5000) };
     for (let i = 0; i < 100; i++) obj[`k${i}`] = i;
-    const p = jsonLines.parse(JSON.stringify(obj), ctx)!;
+    const p = parse(JSON.stringify(obj))!;
     assert.equal(Object.keys(p.fields!).length, 32);
     assert.equal((p.fields!['big'] as string).length, 512);
   });
   test('a record without a message key keeps the object as its message', () => {
-    const p = jsonLines.parse('{"ts":"2024-03-02T03:04:05Z","level":"warn","queue":"q1","lag":900}', ctx);
+    const p = parse('{"ts":"2024-03-02T03:04:05Z","level":"warn","queue":"q1","lag":900}');
     assert.equal(p?.severity, 'warn');
     assert.equal(p?.message, '{"ts":"2024-03-02T03:04:05Z","level":"warn","queue":"q1","lag":900}');
   });

@@ -1,24 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import type { ParseContext } from '../define.js';
+import type { LineFormat, ParseContext } from '../define.js';
 import { klog } from './klog.js';
 
 const ctx: ParseContext = { yearFor: (month) => (month === 11 ? 2023 : 2024) };
+// the registry's type, so the test calls parse as the pipeline does
+const parse = (line: string) => (klog as LineFormat).parse(line, ctx);
 
 describe('klog', () => {
   test('the year comes from the context, by month', () => {
-    assert.equal(klog.parse('I1231 23:59:59.999999       1 a.go:1] x', ctx)?.wallMs, Date.UTC(2023, 11, 31, 23, 59, 59, 999));
-    assert.equal(klog.parse('I0101 00:00:00.000001       1 a.go:1] x', ctx)?.wallMs, Date.UTC(2024, 0, 1));
+    assert.equal(parse('I1231 23:59:59.999999       1 a.go:1] x')?.wallMs, Date.UTC(2023, 11, 31, 23, 59, 59, 999));
+    assert.equal(parse('I0101 00:00:00.000001       1 a.go:1] x')?.wallMs, Date.UTC(2024, 0, 1));
   });
   test('refuses lines that only look alike', () => {
-    assert.equal(klog.parse('I1302 15:04:05.476463 1 a.go:1] bad month', ctx), undefined);
-    assert.equal(klog.parse('X0302 15:04:05.476463 1 a.go:1] bad level', ctx), undefined);
-    assert.equal(klog.parse('I0302 15:04:05.476 1 a.go:1] short fraction', ctx), undefined);
-    assert.equal(klog.parse('INFO 2024-03-02 started', ctx), undefined);
+    assert.equal(parse('I1302 15:04:05.476463 1 a.go:1] bad month'), undefined);
+    assert.equal(parse('X0302 15:04:05.476463 1 a.go:1] bad level'), undefined);
+    assert.equal(parse('I0302 15:04:05.476 1 a.go:1] short fraction'), undefined);
+    assert.equal(parse('INFO 2024-03-02 started'), undefined);
   });
   test('a structured line with a broken quote keeps its raw message', () => {
-    const p = klog.parse('I0302 15:04:05.476463       1 a.go:1] "unterminated k=v', ctx);
+    const p = parse('I0302 15:04:05.476463       1 a.go:1] "unterminated k=v');
     assert.equal(p?.message, '"unterminated k=v');
   });
 
