@@ -5,9 +5,10 @@ import type { RegisterCommand } from './command.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './exit.js';
 import { detectorsCommand } from './detectors.js';
 import { formatsCommand } from './formats.js';
+import { templatesCommand } from './templates.js';
 
 /** The commands, in the order `culprit --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [analyzeCommand, formatsCommand, detectorsCommand];
+const COMMANDS: readonly RegisterCommand[] = [analyzeCommand, templatesCommand, formatsCommand, detectorsCommand];
 
 const program = new Command()
   .name('culprit')

@@ -98,7 +98,7 @@ function maskRuns(tok: string): string {
     }
     if (!hasDigit) {
       out += tok.slice(i, j);
-    } else if (varEnd >= 0 && out.length === varEnd + 1 && CHAIN_SEPARATORS.includes(out[varEnd]!)) {
+    } else if (varEnd >= 0 && joinsVariables(out, varEnd)) {
       out = out.slice(0, varEnd); // joined to the previous variable
       varEnd = out.length;
     } else {
@@ -109,6 +109,13 @@ function maskRuns(tok: string): string {
     i = j;
   }
   return out;
+}
+
+/** One separator (two for IPv6's '::') between the last variable and this one. */
+function joinsVariables(out: string, varEnd: number): boolean {
+  const gap = out.length - varEnd;
+  if (gap === 1) return CHAIN_SEPARATORS.includes(out[varEnd]!);
+  return gap === 2 && out[varEnd] === ':' && out[varEnd + 1] === ':';
 }
 
 /** '-' or '+' that starts a token or follows punctuation: the sign of the number after it. */

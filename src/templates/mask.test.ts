@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { maskToken } from './mask.js';
+import { tokenize } from './tokenize.js';
+
+describe('maskToken', () => {
+  const cases: [string, string][] = [
+    ['42', '<*>'],
+    ['-17', '<*>'],
+    ['3.14', '<*>'],
+    ['0x7fed806eb5d', '<*>'],
+    ['de9231d', '<*>'],
+    ['10.251.73.220:50010', '<*>'],
+    ['[10.0.0.1]', '[<*>]'],
+    ['/10.10.34.11:3888', '/<*>'],
+    ['fe80::1%eth0', '<*>%<*>'],
+    ['38101a0b-2096-447d-96ea-a692162415ae', '<*>'],
+    ['req-38101a0b-2096-447d-96ea-a692162415ae', 'req-<*>'],
+    ['/var/log/syslog', '<*>'],
+    ['(/etc/httpd/conf/workers2.properties)', '(<*>)'],
+    ['C:\\Windows\\winsxs\\x.dll', '<*>'],
+    ['http://example.org/a/b', '<*>'],
+    ['250ms', '<*>'],
+    ['1.5GiB', '<*>'],
+    ['64MB,', '<*>,'],
+    ['blk_-6952295868487656571', 'blk_<*>'],
+    ['blk_38865049064139660', 'blk_<*>'],
+    ['sshd[24200]:', 'sshd[<*>]:'],
+    ['uid=0', 'uid=<*>'],
+    ['ruser=', 'ruser='],
+    ['rhost=ns1.example.com', 'rhost=<*>'],
+    ['proxy.cse.cuhk.edu.hk:5070', '<*>'],
+    ['org.apache.hadoop.ipc.Client:', 'org.apache.hadoop.ipc.Client:'],
+    ['[Sun', '[<*>'],
+    ['Dec', '<*>'],
+    ['December', 'December'],
+    ['terminating', 'terminating'],
+    ['2015-07-29', '<*>'],
+    ['17:41:44,747', '<*>'],
+  ];
+  for (const [input, want] of cases) {
+    test(`${input} → ${want}`, () => assert.equal(maskToken(input), want));
+  }
+});
+
+describe('tokenize', () => {
+  test('splits on any whitespace and masks each token', () => {
+    assert.deepEqual(tokenize('  Took 12 ms\tto  read /tmp/x ', 100, 10), ['Took', '<*>', 'ms', 'to', 'read', '<*>']);
+  });
+  test('bounds the characters and the tokens it looks at', () => {
+    assert.deepEqual(tokenize('a b c d e f', 100, 3), ['a', 'b', 'c', '<*>']);
+    assert.deepEqual(tokenize('abc def ghi', 5, 10), ['abc', 'd']);
+  });
+  test('an empty message has no tokens', () => assert.deepEqual(tokenize('   ', 100, 10), []));
+});
