@@ -57,3 +57,16 @@ test('lsof: blank DEVICE/SIZE columns and names with spaces', () => {
   assert.equal(records[1]!.fields!.state, 'CLOSE_WAIT');
   assert.equal(records[1]!.fields!.peerPort, 50122);
 });
+
+test('lsof rows that lost their alignment are read word by word', () => {
+  const text = 'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n' +
+    'java 812 zk 1021u IPv4 998877 0t0 TCP 10.0.0.5:2181->10.0.0.9:50122 (CLOSE_WAIT)\n' +
+    'java 812 zk 4r REG 8,1 1024 1234 /opt/zk/conf/zoo.cfg\n';
+  const { records } = lsof.parse(text, { yearFor: () => 2026 });
+  assert.equal(records.length, 2);
+  assert.equal(records[0]!.fields!.state, 'CLOSE_WAIT');
+  assert.equal(records[0]!.fields!.fd, 1021);
+  assert.equal(records[0]!.fields!.name, '10.0.0.5:2181->10.0.0.9:50122 (CLOSE_WAIT)');
+  assert.equal(records[1]!.fields!.sizeBytes, 1024);
+  assert.equal(records[1]!.fields!.name, '/opt/zk/conf/zoo.cfg');
+});

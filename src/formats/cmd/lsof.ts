@@ -37,9 +37,17 @@ export const lsof = defineFormat<DocumentFormat>({
     const nameStart = columns[columns.length - 1]!.start;
     for (let i = h + 1; i < lines.length; i++) {
       const row = lines[i]!;
-      if (row.length <= nameStart || row.charCodeAt(nameStart - 1) !== 32) continue;
-      const values = assign(row.slice(0, nameStart), columns);
-      const name = clip(row.slice(nameStart));
+      let values: Record<string, string>;
+      let name: string;
+      if (row.length > nameStart && row.charCodeAt(nameStart - 1) === 32 && row.charCodeAt(nameStart) !== 32) {
+        values = assign(row.slice(0, nameStart), columns);
+        name = clip(row.slice(nameStart));
+      } else {
+        // not under the heading (re-spaced by a copy, or a later lsof +r round): read word by word
+        const byWords = sequential(row, columns);
+        if (!byWords) continue;
+        ({ values, name } = byWords);
+      }
       const pid = Number(values.PID);
       const command = values.COMMAND;
       if (!command || !Number.isInteger(pid) || values.PID === undefined) continue;
@@ -101,6 +109,18 @@ export const lsof = defineFormat<DocumentFormat>({
     },
   ],
 });
+
+/** Words in heading order, NAME the rest; only for rows with every column filled (TID optional). */
+function sequential(row: string, columns: readonly Column[]): { values: Record<string, string>; name: string } | undefined {
+  const words = row.trim().split(/\s+/);
+  let names = columns.slice(0, -1).map((c) => c.name);
+  // a process row leaves TID and TASKCMD blank: its third word is the user, not a number
+  if (names[2] === 'TID' && !/^\d+$/.test(words[2] ?? '')) names = names.filter((n) => n !== 'TID' && n !== 'TASKCMD');
+  if (words.length <= names.length) return undefined;
+  const values: Record<string, string> = {};
+  names.forEach((n, i) => (values[n] = words[i]!));
+  return { values, name: clip(words.slice(names.length).join(' ')) };
+}
 
 function headerColumns(header: string): Column[] {
   const out: Column[] = [];

@@ -47,6 +47,17 @@ test('ss: Netid column, several users, interface suffixes, indented detail lines
   assert.equal(records[1]!.pid, 900);
 });
 
+test('ss of older iproute2: users without pid=/fd= keys', () => {
+  const text = 'State      Recv-Q Send-Q        Local Address:Port          Peer Address:Port \n' +
+    'CLOSE-WAIT 1      0             10.0.0.5:8080              10.0.0.9:51234  users:(("java",812,45))\n';
+  const { records } = ssTan.parse(text, { yearFor: () => 2026 });
+  assert.equal(records.length, 1);
+  assert.equal(records[0]!.process, 'java');
+  assert.equal(records[0]!.pid, 812);
+  assert.equal(records[0]!.fields!.fd, 45);
+  assert.equal(records[0]!.fields!.recvQ, 1);
+});
+
 test('ss is not netstat', () => {
   assert.equal(ssTan.recognize('Proto Recv-Q Send-Q Local Address           Foreign Address         State\n', 'ss-tan.txt'), 0);
 });

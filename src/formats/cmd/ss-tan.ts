@@ -5,7 +5,8 @@ import { findHeader, headerScore, normalizeTcpState, numberOrNull, record, split
 
 // ss glues "Peer Address:Port" to "Process" when no process column is filled
 const HEADER = /^(Netid\s+)?State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Peer Address:Port/;
-const USER = /\("((?:[^"\\]|\\.)*)",pid=(\d+),fd=(\d+)\)/g;
+// iproute2 since 2015 prints ("java",pid=812,fd=45); older ones ("java",812,45)
+const USER = /\("((?:[^"\\]|\\.)*)",(?:pid=)?(\d+),(?:fd=)?(\d+)\)/g;
 const MAX_USERS = 16;
 
 /**

@@ -60,6 +60,30 @@ test('top: scaled memory columns, real-time priority, full command lines, two it
   assert.equal(last.fields!.clockTime, '15:45:54');
 });
 
+test('top of procps 3.2 (RHEL 6): percent signs glued to the words, k suffixes', () => {
+  const text = [
+    'top - 15:45:51 up 2 days,  1:02,  1 user,  load average: 0.08, 0.03, 0.01',
+    'Tasks: 120 total,   1 running, 119 sleeping,   0 stopped,   0 zombie',
+    'Cpu(s):  1.2%us,  0.3%sy,  0.0%ni, 98.4%id,  0.1%wa,  0.0%hi,  0.0%si,  0.0%st',
+    'Mem:  16333852k total, 15690732k used,   643120k free,   311264k buffers',
+    'Swap:  8388600k total,        0k used,  8388600k free, 10289476k cached',
+    '',
+    '  PID USER      PR  NI  VIRT  RES  SHR S %CPU %MEM    TIME+  COMMAND',
+    ' 2817 mysql     20   0 2392m 1.1g 5844 S  2.0  7.2  10:11.37 mysqld',
+  ].join('\n');
+  const { records } = topB.parse(text, { yearFor: () => 2026 });
+  assert.equal(records[2]!.fields!.cpuUserPercent, 1.2);
+  assert.equal(records[2]!.fields!.cpuIdlePercent, 98.4);
+  assert.equal(records[3]!.fields!.memUsedBytes, 15690732 * 1024);
+  assert.equal(records[3]!.fields!.memBuffersBytes, 311264 * 1024);
+  assert.equal(records[4]!.fields!.swapTotalBytes, 8388600 * 1024);
+  const mysqld = records[5]!;
+  assert.equal(mysqld.process, 'mysqld');
+  assert.equal(mysqld.fields!.virtBytes, 2392 * 1024 ** 2);
+  assert.equal(mysqld.fields!.rssBytes, Math.round(1.1 * 1024 ** 3));
+  assert.equal(mysqld.fields!.cpuTimeSec, 611.37);
+});
+
 test('top: with a day from the reader, each iteration is placed at its own time', () => {
   const day = Date.UTC(2026, 4, 10);
   const text = 'top - 23:59:58 up 1 day,  1 user,  load average: 1.00, 1.00, 1.00\n' +
