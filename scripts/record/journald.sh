@@ -50,6 +50,7 @@ work=$(mktemp -d)
 jc -o short >"$work/short"; excerpt "$work/short" >"$out/journalctl.txt"
 jc -o short-iso >"$work/iso"; excerpt "$work/iso" >"$out/journalctl-o-short-iso.txt"
 jc -o short-precise >"$work/precise"; excerpt "$work/precise" >"$out/journalctl-o-short-precise.txt"
+jc -o short-iso-precise >"$work/isop"; excerpt "$work/isop" >"$out/journalctl-o-short-iso-precise.txt"
 jc -o json >"$work/json"; excerpt "$work/json" >"$out/journalctl-o-json.txt"
 jc -k -n 8 >"$out/journalctl-k.txt"
 jc -u no-such-unit.service >"$out/journalctl-no-entries.txt"

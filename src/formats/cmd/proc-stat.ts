@@ -12,7 +12,7 @@ export const procStat = defineFormat({
   producer: 'kernel',
   shape: 'document',
   pathHint: /(?:^|\/)proc-stat(?:\.txt)?$/,
-  recognize: (head) => (head.startsWith('cpu ') && /\nbtime \d+\n/.test(head) && /\nctxt \d+\n/.test(head) ? 0.95 : 0),
+  recognize: (head) => (/^cpu +\d+ \d+ \d+ \d+/.test(head) && /\nbtime \d+\n/.test(head) && /\nctxt \d+\n/.test(head) ? 0.95 : 0),
   parse(text) {
     const m = BTIME.exec(text);
     if (!m) return { records: [], warnings: ['no btime line: the boot time is unknown'] };
