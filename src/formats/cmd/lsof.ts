@@ -14,6 +14,7 @@ interface Column {
   name: string;
   start: number;
   end: number;
+  right: boolean;
 }
 
 /**
@@ -124,7 +125,7 @@ function sequential(row: string, columns: readonly Column[]): { values: Record<s
 
 function headerColumns(header: string): Column[] {
   const out: Column[] = [];
-  for (const m of header.matchAll(/\S+/g)) out.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of header.matchAll(/\S+/g)) out.push({ name: m[0], start: m.index, end: m.index + m[0].length, right: RIGHT_ALIGNED.has(m[0]) });
   return out;
 }
 
@@ -136,20 +137,24 @@ function headerColumns(header: string): Column[] {
 function assign(row: string, columns: readonly Column[]): Record<string, string> {
   const out: Record<string, string> = {};
   const last = columns.length - 1; // NAME: handled by the caller
-  for (const m of row.matchAll(/\S+/g)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const n = row.length;
+  let pos = 0;
+  while (pos < n) {
+    while (pos < n && row.charCodeAt(pos) === 32) pos++;
+    if (pos >= n) break;
+    const start = pos;
+    while (pos < n && row.charCodeAt(pos) !== 32) pos++;
     let best = -1;
     let bestDistance = Infinity;
     for (let c = 0; c < last; c++) {
       const col = columns[c]!;
-      const d = RIGHT_ALIGNED.has(col.name) ? Math.abs(end - col.end) : Math.abs(start - col.start);
+      const d = col.right ? Math.abs(pos - col.end) : Math.abs(start - col.start);
       if (d < bestDistance && out[col.name] === undefined) {
         best = c;
         bestDistance = d;
       }
     }
-    if (best >= 0) out[columns[best]!.name] = m[0];
+    if (best >= 0) out[columns[best]!.name] = row.slice(start, pos);
   }
   return out;
 }
