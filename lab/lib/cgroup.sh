@@ -45,3 +45,23 @@ cg_destroy_dir() {
   # Remove the shared parent when no run uses it any more.
   rmdir "$CG_MEM_ROOT/culprit-lab" 2>/dev/null || true
 }
+
+# cg_allow_swap DIR MEM_PLUS_SWAP_BYTES [SWAPPINESS] : let the group swap (needs lab_swap_on and swap
+# accounting); memory pressure then shows as swapping stalls before the OOM killer acts.
+cg_allow_swap() {
+  local dir=$1 memsw=$2 swappiness=${3:-60}
+  [[ -f $dir/memory.memsw.limit_in_bytes ]] || lab_skip "no swap accounting (memory.memsw.*) in cgroup v1"
+  echo "$memsw" > "$dir/memory.memsw.limit_in_bytes"
+  echo "$swappiness" > "$dir/memory.swappiness"
+}
+
+# lab_swap_on MIB : a swap file for this run (the lab machine has none), removed on exit.
+lab_swap_on() {
+  local file=/var/tmp/culprit-lab-swap.$$
+  dd if=/dev/zero of="$file" bs=1M count="$1" status=none
+  chmod 600 "$file"
+  mkswap "$file" >/dev/null
+  lab_on_exit "swapoff '$file'; rm -f '$file'"
+  swapon "$file" || lab_skip "swapon not permitted here"
+  lab_log "swap on: $file ($1 MiB)"
+}
