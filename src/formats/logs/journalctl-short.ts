@@ -25,7 +25,7 @@ export const journalctlShort = defineFormat({
     if (!m) return undefined;
     const wallMs = parseSyslogStamp(m[1]!, m[2]!, m[3]!, undefined, ctx);
     if (wallMs === undefined) return undefined;
-    const out: Parsed = { wallMs, timeText: `${m[1]} ${m[2]} ${m[3]}`, message: '' };
+    const out: Parsed = { wallMs, timeText: line.slice(0, m[0].length - 1), message: '' };
     return parseJournalTail(line.slice(m[0].length), out) ? out : undefined;
   },
   samples: [

@@ -8,7 +8,7 @@ import { syslogRfc3164 } from './syslog-rfc3164.js';
 import { syslogRfc5424 as defined } from './syslog-rfc5424.js';
 
 // the format as the pipeline sees it
-const syslogRfc5424: LineFormat = defined;
+const syslogRfc5424 = defined as LineFormat;
 
 const ctx: ParseContext = { yearFor: () => 2024 };
 // recorded from util-linux logger --rfc5424 by scripts/record/logger-rfc5424.sh
