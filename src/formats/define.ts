@@ -20,6 +20,12 @@ export interface Parsed {
   fields?: Fields | null;
 }
 
+/** The parts of a record that `finishRecord` may revise. */
+export interface RecordOutline {
+  severity: Severity | null;
+  fields: Fields | null;
+}
+
 export interface ParseContext {
   /** Year for formats that print none, given the month (0-11): from --year, or inferred. */
   yearFor(month: number): number;
@@ -61,11 +67,11 @@ export interface LineFormat extends FormatBase {
    */
   readonly continuation?: RegExp | 'unparsed';
   /**
-   * Fields recomputed from a whole record once continuation lines joined it (a JDK 8 GC record prints
-   * its totals on its last line, a Python traceback its exception last). Called once per multi-line
-   * record with its bounded text; pure, never throws.
+   * Severity and fields recomputed from a whole record once continuation lines joined it (a JDK 8 GC
+   * record prints its totals on its last line, a Python traceback its exception last). Called once
+   * per multi-line record with its bounded text and what its first line parsed to; pure, never throws.
    */
-  readonly recordFields?: (text: string, firstFields: Fields | null) => Fields | null;
+  readonly finishRecord?: (text: string, first: RecordOutline) => RecordOutline;
   /** Needs the host's boot time to place records on the clock (raw dmesg). */
   readonly needsBootTime?: boolean;
   /**
@@ -105,8 +111,11 @@ export interface DocumentResult {
 
 export type FormatDef = LineFormat | DocumentFormat;
 
-/** Documents larger than this are read as plain lines instead, with a warning. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/**
+ * Documents larger than this are read as plain lines instead, with a warning. Documents are parsed
+ * whole, about 750 bytes per record (an lsof row): 16 MiB keeps the run under its 300 MB RSS goal.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 export function defineFormat<T extends FormatDef>(def: T): T {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(def.name)) {
