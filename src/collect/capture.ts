@@ -9,6 +9,7 @@ import { filterDmesgTSince, readKmsg } from './kernel-log.js';
 import { CollectNotes } from './notes.js';
 import { listPids, readProcess, type ProcessRead, type ProcReadContext, type SocketOwnerMap } from './proc-process.js';
 import { parseProcNetTcp, type TcpSocket } from './proc-net-tcp.js';
+import { stringifyRows } from './json-rows.js';
 import { HangGuard, readBounded } from './read-bounded.js';
 import { findRecentLogs, LOG_LIMITS, readLogTail } from './recent-logs.js';
 import { redactText } from './redact.js';
@@ -119,7 +120,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
 
   // per process
   const doc: ProcessesDocument = { tool: 'culprit collect', host: o.host, takenAt: new Date(round.timeMs).toISOString(), processes: rounds[rounds.length - 1]!.processes as ProcessSnapshot[] };
-  bundle.add(cmd('processes.json'), `${JSON.stringify(doc, null, 1)}\n`);
+  bundle.add(cmd('processes.json'), stringifyRows({ ...doc }));
   let limitsFiles = 0;
   for (const p of round.processes) {
     if (p.limitsText === null) continue;
@@ -129,12 +130,12 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     }
     bundle.add(cmd(`proc-${p.snapshot.pid}-limits.txt`), p.limitsText);
   }
-  bundle.add(cmd('sockets.json'), `${JSON.stringify(socketSummary(round), null, 1)}\n`);
+  bundle.add(cmd('sockets.json'), stringifyRows(socketSummary(round)));
 
   // memory cgroups
   progress('reading cgroups');
   const cgroups = await readCgroups(procRoot, finalDeadline, guard, notes);
-  bundle.add(cmd('cgroup-memory.json'), `${JSON.stringify({ takenAt: doc.takenAt, cgroups }, null, 1)}\n`);
+  bundle.add(cmd('cgroup-memory.json'), stringifyRows({ takenAt: doc.takenAt, cgroups }));
 
   // recent log files
   if (o.logRoot !== null) await addRecentLogs(o, bundle, notes, guard, finalDeadline);
@@ -170,7 +171,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     notes: notes.toJSON(),
     files: bundle.names,
   };
-  bundle.add(cmd('culprit-collect.json'), `${JSON.stringify(manifest, null, 1)}\n`, false);
+  bundle.add(cmd('culprit-collect.json'), stringifyRows(manifest), false);
   return { bundle, notes, elapsedMs, processes: round.processes.length, hungReads: guard.hung };
 }
 

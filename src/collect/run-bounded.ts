@@ -56,7 +56,7 @@ export async function runBounded(argv: readonly string[], o: RunOptions): Promis
   return new Promise<CommandResult>((resolve) => {
     const child = spawn(exe, argv.slice(1), {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: process.env.TZ ?? '', SYSTEMD_PAGER: '', PAGER: 'cat', SYSTEMD_COLORS: '0', COLUMNS: '400' },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: process.env.TZ ?? '', SYSTEMD_PAGER: '', PAGER: 'cat', SYSTEMD_COLORS: '0' },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
