@@ -3,8 +3,9 @@
 # test/fixtures/logs/kernel/: raw dmesg, dmesg -r / -x, dmesg -T (C and zh_CN locales), uptime -s and
 # /proc/stat. All are taken within one second so they describe the same boot: tests rely on raw dmesg
 # placed with uptime -s agreeing with dmesg -T.
-# Needs util-linux dmesg (root) and, for the Chinese form, the zh_CN.UTF-8 locale
-# (apt-get install locales; enable zh_CN.UTF-8 in /etc/locale.gen; locale-gen).
+# Needs util-linux dmesg (root) and, for the localised forms, the zh_CN, de_DE, fr_FR, es_ES, it_IT,
+# pt_BR, ru_RU, ja_JP and ko_KR UTF-8 locales (apt-get install locales; enable them in
+# /etc/locale.gen; locale-gen).
 # Run from the repo root: bash scripts/record/kernel.sh [OUT_DIR]
 set -euo pipefail
 out=${1:-test/fixtures/logs/kernel}
@@ -27,6 +28,13 @@ if locale -a | grep -qi '^zh_CN\.utf-\?8$'; then
 else
   echo "zh_CN.UTF-8 locale missing: dmesg-T-zh_CN.txt not recorded" >&2
 fi
+
+# the first lines in other locales glibc names months in (real names, compared with the C output)
+: >"$out/dmesg-T-locales.txt"
+for l in de_DE fr_FR es_ES it_IT pt_BR ru_RU ja_JP ko_KR; do
+  if locale -a | grep -qi "^$l\.utf-\?8$"; then LC_ALL=$l.UTF-8 dmesg -T >"$work/T-$l" && head -n 3 "$work/T-$l" >>"$out/dmesg-T-locales.txt"
+  else echo "$l.UTF-8 locale missing: not in dmesg-T-locales.txt" >&2; fi
+done
 
 excerpt "$work/raw" >"$out/dmesg.txt"
 excerpt "$work/r" >"$out/dmesg-r.txt"

@@ -89,7 +89,7 @@ describe('raw dmesg is placed on the clock by a boot-time anchor', () => {
     assert.ok(d.warnings.some((w) => /3 kernel time\(s\) are seconds since boot/.test(w)), d.warnings.join(' | '));
   });
 
-  test('real recording: raw dmesg placed with uptime -s agrees with dmesg -T of the same boot', async () => {
+  test('real recording: raw dmesg placed with uptime -s, and beside dmesg -T of the same boot', async () => {
     const tmp = tempDir();
     try {
       const kernel = repoPath('test', 'fixtures', 'logs', 'kernel');
@@ -104,11 +104,14 @@ describe('raw dmesg is placed on the clock by a boot-time anchor', () => {
       const lines = readFileSync(join(kernel, 'dmesg.txt'), 'utf8').trimEnd().split('\n').length;
       assert.equal(raw.length, lines);
       assert.equal(stamped.length, raw.length);
+      const bootMs = Date.parse(readFileSync(join(kernel, 'uptime-s.txt'), 'utf8').trim().replace(' ', 'T') + 'Z');
       for (let i = 0; i < raw.length; i++) {
         assert.equal(raw[i]!.message, stamped[i]!.message);
-        assert.ok(raw[i]!.timeMs !== null && stamped[i]!.timeMs !== null);
-        // uptime -s and dmesg -T both round to whole seconds
-        assert.ok(Math.abs(raw[i]!.timeMs! - stamped[i]!.timeMs!) <= 1500, `line ${i + 1}: ${raw[i]!.timeMs} vs ${stamped[i]!.timeMs}`);
+        const uptimeMs = Number(/^\[ *(\d+\.\d+)\]/.exec(raw[i]!.text)![1]) * 1000;
+        assert.equal(raw[i]!.timeMs, Math.round(bootMs + uptimeMs), `line ${i + 1}`);
+        // dmesg -T derives the boot time its own way and the kernel's clock drifts from the wall
+        // clock (up to 2 s apart on the recording VM after 35 min): the same instants, roughly
+        assert.ok(Math.abs(raw[i]!.timeMs! - stamped[i]!.timeMs!) <= 5000, `line ${i + 1}: ${raw[i]!.timeMs} vs ${stamped[i]!.timeMs}`);
       }
     } finally {
       tmp.remove();

@@ -31,6 +31,27 @@ describe('dmesg-t', () => {
     }
   });
 
+  test('German, French, Spanish, Italian, Portuguese, Russian, Japanese and Korean names give the C times', () => {
+    const c = linesOf(fixture('dmesg-T.txt')).slice(0, 3).map((l) => dmesgT.parse(l, ctx)!);
+    const local = linesOf(fixture('dmesg-T-locales.txt'));
+    assert.equal(local.length % 3, 0);
+    assert.ok(local.length >= 3 * 8, 'all eight locales were recorded');
+    local.forEach((l, i) => {
+      const p = dmesgT.parse(l, ctx);
+      assert.ok(p, l);
+      assert.equal(p.wallMs, c[i % 3]!.wallMs, l);
+      assert.equal(p.message, c[i % 3]!.message);
+    });
+    assert.equal(sniffFormat(fixture('dmesg-T-locales.txt'), 'unnamed.txt', ctx).format.name, 'dmesg-t');
+  });
+
+  test('localised month names of every month', () => {
+    const months: [string, number][] = [['Mär', 2], ['Okt', 9], ['Dez', 11], ['févr.', 1], ['juin', 5], ['juil.', 6], ['août', 7], ['déc.', 11],
+      ['ene', 0], ['abr', 3], ['ago', 7], ['gen', 0], ['mag', 4], ['giu', 5], ['lug', 6], ['set', 8], ['ott', 9], ['fev', 1], ['out', 9],
+      ['янв', 0], ['мая', 4], ['июн', 5], ['июл', 6], ['ноя', 10]];
+    for (const [name, month] of months) assert.equal(dmesgT.parse(`[x ${name}  5 10:21:07 2024] m`, ctx)?.wallMs, Date.UTC(2024, month, 5, 10, 21, 7), name);
+  });
+
   test('both recordings are recognised by content', () => {
     assert.equal(sniffFormat(fixture('dmesg-T.txt'), 'unnamed.txt', ctx).format.name, 'dmesg-t');
     assert.equal(sniffFormat(fixture('dmesg-T-zh_CN.txt'), 'unnamed.txt', ctx).format.name, 'dmesg-t');

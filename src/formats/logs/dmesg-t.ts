@@ -62,11 +62,27 @@ export const dmesgT = defineFormat({
   ],
 });
 
+/**
+ * glibc's abbreviated month names (%b) that differ from English, in the locales of de, fr, es, it,
+ * pt_BR and ru (a trailing dot removed). CJK locales print the month's number ("5月", "5월").
+ */
+const LOCAL_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['mär', 2], ['mai', 4], ['okt', 9], ['dez', 11],
+  ['janv', 0], ['févr', 1], ['mars', 2], ['avr', 3], ['avril', 3], ['juin', 5], ['juil', 6], ['août', 7], ['sept', 8], ['déc', 11],
+  ['ene', 0], ['abr', 3], ['ago', 7], ['dic', 11],
+  ['gen', 0], ['mag', 4], ['giu', 5], ['lug', 6], ['set', 8], ['ott', 9],
+  ['fev', 1], ['out', 9],
+  ['янв', 0], ['фев', 1], ['мар', 2], ['апр', 3], ['мая', 4], ['май', 4], ['июн', 5], ['июл', 6], ['авг', 7], ['сен', 8], ['окт', 9], ['ноя', 10], ['дек', 11],
+]);
+
 function monthOf(token: string): number {
   const n = LEADING_NUMBER.exec(token);
   if (n) {
     const v = +n[1]!;
     return v >= 1 && v <= 12 ? v - 1 : -1;
   }
-  return monthIndex(token);
+  const english = monthIndex(token);
+  if (english >= 0) return english;
+  const key = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
+  return LOCAL_MONTHS.get(key) ?? -1;
 }
