@@ -4,8 +4,8 @@ import { severityInText } from './level-in-text.js';
 
 // Go's `log` header: "2021/03/02 15:04:05" (LstdFlags), ".123456" with Lmicroseconds (always 6 digits).
 const STAMP = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6}))? /;
-// log.SetPrefix puts text before the header; bounded and lazy so the scan stays cheap.
-const PREFIXED = /^(.{1,32}?)(?=\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d[. ])/;
+// log.SetPrefix puts text before the header; at most this long.
+const MAX_PREFIX = 32;
 // A clock, quote or brace in the prefix means another format carrying a Go line (syslog, docker JSON, logfmt).
 const FOREIGN_PREFIX = /\d:\d\d|["{}=<]/;
 // Lshortfile / Llongfile: "main.go:42: " or "/src/app/main.go:42: "
@@ -24,10 +24,10 @@ export const goLog = defineFormat({
     let prefix: string | null = null;
     const c = line.charCodeAt(0);
     if (!(c >= 48 && c <= 57)) {
-      const p = PREFIXED.exec(line);
-      if (!p || FOREIGN_PREFIX.test(p[1]!)) return undefined;
-      prefix = p[1]!;
-      at = prefix.length;
+      at = headerAfterPrefix(line);
+      if (at < 0) return undefined;
+      prefix = line.slice(0, at);
+      if (FOREIGN_PREFIX.test(prefix)) return undefined;
     } else if (line.charCodeAt(4) !== 47) {
       return undefined; // not "yyyy/"
     }
@@ -74,3 +74,17 @@ export const goLog = defineFormat({
     },
   ],
 });
+
+/** Where "yyyy/mm/dd" starts after a prefix, found from its slashes (no regex scan), or -1. */
+function headerAfterPrefix(line: string): number {
+  let slash = line.indexOf('/', 5);
+  for (let tries = 0; slash >= 0 && slash <= MAX_PREFIX + 4 && tries < 4; tries++) {
+    if (line.charCodeAt(slash + 3) === 47 && isDigit(line.charCodeAt(slash - 4)) && isDigit(line.charCodeAt(slash - 1))) return slash - 4;
+    slash = line.indexOf('/', slash + 1);
+  }
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

@@ -4,15 +4,17 @@ import { defineFormat } from '../define.js';
 
 // Common and combined log formats as nginx and Apache httpd both print them by default; Apache's
 // vhost_combined puts "host:port " first. Quotes inside fields are escaped (\" or \x22).
+// Quoted fields use the unrolled form [^"\\]*(?:\\.[^"\\]*)*: no per-character alternation.
 const HEAD =
-  /^(?:(\S+:\d+) )?(\S+) \S+ (\S+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-)/;
-const REFERER_AGENT = /^ "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/;
+  /^(\S+) \S+ (\S+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-]\d{4})\] "([^"\\]*(?:\\.[^"\\]*)*)" (\d{3}) (\d+|-)(?: "([^"\\]*(?:\\.[^"\\]*)*)" "([^"\\]*(?:\\.[^"\\]*)*)")?/;
+// Apache's vhost_combined puts "host:port " first
+const VHOST = /^\S+:\d+ (?=\S+ \S+ \S+ \[)/;
 const REQUEST = /^([A-Z]{3,10}) (\S+)(?: (HTTP\/[\d.]+))?$/;
-// nginx custom formats: "rt=0.123", "request_time=0.123", "urt=0.120" / upstream_response_time
-const REQUEST_TIME = /(?:^|\s)(?:rt|request_time)=(\d+(?:\.\d+)?)/;
-const UPSTREAM_TIME = /(?:^|\s)(?:urt|upt|upstream_response_time)="?(\d+(?:\.\d+)?)/;
+// nginx custom formats: "rt=0.123" / "request_time=0.123", "urt=0.120" / "upstream_response_time=..."
+const REQUEST_TIME = /(?:^| )(?:rt|request_time)=(\d+(?:\.\d+)?)/;
+const UPSTREAM_TIME = /(?:^| )(?:urt|upt|upstream_response_time)="?(\d+(?:\.\d+)?)/;
 // a bare "0.123" at the end is $request_time (nginx prints it with millisecond resolution)
-const TRAILING_SECONDS = /\s(\d+\.\d{3})$/;
+const TRAILING_SECONDS = / (\d+\.\d{3})$/;
 
 export const httpAccess = defineFormat({
   name: 'http-access',
@@ -21,47 +23,50 @@ export const httpAccess = defineFormat({
   shape: 'lines',
   pathHint: /(?:^|\/)(?:access|[\w.-]*_access|[\w.-]*-access)(?:[._-][\w-]+)?\.log(?:\.\d+)?(?:\.gz)?$/,
   parse(line) {
-    if (line.length < 40 || line.indexOf(' [') > 300) return undefined;
-    const m = HEAD.exec(line);
-    if (!m) return undefined;
-    const mi = monthIndex(m[5]!);
+    if (line.length < 40) return undefined;
+    let m = HEAD.exec(line);
+    let vhost: string | null = null;
+    if (!m) {
+      const v = VHOST.exec(line);
+      if (!v) return undefined;
+      m = HEAD.exec(line.slice(v[0].length));
+      if (!m) return undefined;
+      vhost = v[0].slice(0, -1);
+    }
+    const mi = monthIndex(m[4]!);
     if (mi < 0) return undefined;
-    const wallMs = Date.UTC(+m[6]!, mi, +m[4]!, +m[7]!, +m[8]!, +m[9]!);
-    const offsetMin = offsetMinutes(m[10]);
-    const status = +m[12]!;
-    const bytes = m[13] === '-' ? 0 : +m[13]!;
-    const request = m[11]!;
+    const wallMs = Date.UTC(+m[5]!, mi, +m[3]!, +m[6]!, +m[7]!, +m[8]!);
+    const status = +m[11]!;
+    const request = m[10]!;
     const r = REQUEST.exec(request);
     const fields: Fields = {
-      clientIp: m[2]!,
+      clientIp: m[1]!,
       method: r ? r[1]! : null,
       path: r ? r[2]! : null,
       status,
-      bytes,
+      bytes: m[12] === '-' ? 0 : +m[12]!,
     };
     if (!r) fields['request'] = request;
-    if (m[3] !== '-') fields['user'] = m[3]!;
-    if (m[1]) fields['vhost'] = m[1];
-    let rest = line.slice(m[0].length);
-    const ra = REFERER_AGENT.exec(rest);
-    if (ra) {
-      if (ra[1] !== '-' && ra[1] !== '') fields['referer'] = ra[1]!;
-      if (ra[2] !== '-' && ra[2] !== '') fields['userAgent'] = ra[2]!;
-      rest = rest.slice(ra[0].length);
-    }
-    if (rest.length > 0) {
+    if (m[2] !== '-') fields['user'] = m[2]!;
+    if (vhost !== null) fields['vhost'] = vhost;
+    if (m[13] !== undefined && m[13] !== '-' && m[13] !== '') fields['referer'] = m[13];
+    if (m[14] !== undefined && m[14] !== '-' && m[14] !== '') fields['userAgent'] = m[14];
+    const restAt = m.index + m[0].length + (vhost === null ? 0 : vhost.length + 1);
+    if (restAt < line.length) {
+      const rest = line.slice(restAt);
       const rt = REQUEST_TIME.exec(rest) ?? TRAILING_SECONDS.exec(rest);
       if (rt) fields['requestTimeMs'] = Math.round(+rt[1]! * 1000);
-      const ut = UPSTREAM_TIME.exec(rest);
+      const ut = rest.indexOf('u') >= 0 ? UPSTREAM_TIME.exec(rest) : null;
       if (ut) fields['upstreamTimeMs'] = Math.round(+ut[1]! * 1000);
     }
     const out = {
       wallMs,
-      timeText: line.slice(m[0].indexOf('[') + 1, m[0].indexOf(']')),
+      timeText: `${m[3]}/${m[4]}/${m[5]}:${m[6]}:${m[7]}:${m[8]} ${m[9]}`,
       severity: status >= 500 ? 'error' as const : status >= 400 ? 'warn' as const : 'info' as const,
-      message: `${request} ${status} ${m[13]}`,
+      message: `${request} ${status} ${m[12]}`,
       fields,
     };
+    const offsetMin = offsetMinutes(m[9]);
     return offsetMin === undefined ? out : { ...out, offsetMin };
   },
   samples: [

@@ -66,28 +66,53 @@ export const jsonLines = defineFormat({
   ],
 });
 
+// Each known key's role and its rank in that role's list (lower wins), for a single pass over the object.
+const ROLE_LISTS = {
+  time: TIME_KEYS, level: LEVEL_KEYS, levelNumber: LEVEL_NUMBER_KEYS, message: MESSAGE_KEYS, host: HOST_KEYS,
+  pid: PID_KEYS, thread: THREAD_KEYS, logger: LOGGER_KEYS, process: PROCESS_KEYS,
+} as const;
+type Role = keyof typeof ROLE_LISTS;
+const ROLE_OF = new Map<string, { role: Role; rank: number }>();
+for (const [role, keys] of Object.entries(ROLE_LISTS) as Array<[Role, readonly string[]]>) {
+  keys.forEach((k, rank) => ROLE_OF.set(k, { role, rank }));
+}
+
 function fromObject(obj: Obj): Parsed | undefined {
-  const used = new Set<string>();
-  const inner = (k: string): Obj | null => {
-    const v = obj[k];
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : null;
-  };
-  const resource = inner('Resource') ?? inner('resource');
-  const attributes = inner('Attributes') ?? inner('attributes');
-  const pick = (keys: readonly string[], also?: Array<Obj | null>): Json | undefined => {
-    for (const k of keys) {
-      const v = obj[k];
-      if (v !== undefined && v !== null && v !== '') {
-        used.add(k);
-        return v;
-      }
+  const found: Partial<Record<Role, { key: string; rank: number }>> = {};
+  let resource: Obj | null = null;
+  let attributes: Obj | null = null;
+  for (const k in obj) {
+    const v = obj[k]!;
+    const r = ROLE_OF.get(k);
+    if (r !== undefined) {
+      // OpenTelemetry: a zero Timestamp means "unknown"; ObservedTimestamp is the next in the list
+      if (v === null || v === '' || (r.role === 'time' && (v === 0 || v === '0'))) continue;
+      const cur = found[r.role];
+      if (cur === undefined || r.rank < cur.rank) found[r.role] = { key: k, rank: r.rank };
+    } else if (isObj(v)) {
+      if (resource === null && (k === 'Resource' || k === 'resource')) resource = v;
+      else if (attributes === null && (k === 'Attributes' || k === 'attributes')) attributes = v;
     }
-    for (const o of also ?? []) {
-      if (!o) continue;
-      for (const k of keys) {
+  }
+  if (found.time === undefined && found.message === undefined) return undefined;
+  // few keys are used: an array is cheaper than a Set here
+  const used: string[] = [];
+  const top = (role: Role): Json | undefined => {
+    const f = found[role];
+    if (f === undefined) return undefined;
+    used.push(f.key);
+    return obj[f.key];
+  };
+  // members of the OpenTelemetry containers, when the top level names none
+  const inner = (role: Role, containers: ReadonlyArray<Obj | null>): Json | undefined => {
+    const t = top(role);
+    if (t !== undefined) return t;
+    for (const o of containers) {
+      if (o === null) continue;
+      for (const k of ROLE_LISTS[role]) {
         const v = o[k];
         if (v !== undefined && v !== null && v !== '') {
-          used.add(`${o === resource ? 'R' : 'A'}:${k}`);
+          used.push(`${o === resource ? 'R' : 'A'}:${k}`);
           return v;
         }
       }
@@ -95,49 +120,34 @@ function fromObject(obj: Obj): Parsed | undefined {
     return undefined;
   };
 
-  const timeV = timeValue(obj, used);
-  const levelV = pick(LEVEL_KEYS);
-  const levelN = pick(LEVEL_NUMBER_KEYS);
-  const messageV = pick(MESSAGE_KEYS);
-  if (timeV === undefined && messageV === undefined) return undefined;
-
   const out: Parsed = { message: '' };
+  const timeV = top('time');
   if (timeV !== undefined) {
     const t = toTime(timeV);
     if (t) {
       out.wallMs = t.wallMs;
       if (t.offsetMin !== undefined) out.offsetMin = t.offsetMin;
-      out.timeText = String(timeV);
+      out.timeText = typeof timeV === 'string' ? timeV : String(timeV);
     }
   }
-
-  out.message = messageText(messageV, obj, used);
+  const levelV = top('level');
+  const levelN = top('levelNumber');
+  out.message = messageText(top('message'), obj, used);
   out.severity = severityOf(levelV, levelN, obj) ?? (levelV === undefined && levelN === undefined ? severityInText(out.message) : null);
-  const host = pick(HOST_KEYS, [resource, attributes]);
-  out.host = typeof host === 'string' ? host : host && typeof host === 'object' && !Array.isArray(host) ? str(host['name'] ?? host['hostname']) : null;
-  const pid = pick(PID_KEYS, [resource, attributes]);
+  const host = inner('host', [resource, attributes]);
+  out.host = typeof host === 'string' ? host : isObj(host) ? str(host['name'] ?? host['hostname']) : null;
+  const pid = inner('pid', [resource, attributes]);
   out.pid = typeof pid === 'number' && Number.isInteger(pid) ? pid : typeof pid === 'string' && /^\d{1,9}$/.test(pid) ? +pid : null;
-  out.thread = str(pick(THREAD_KEYS, [attributes]));
-  out.logger = str(pick(LOGGER_KEYS, [attributes]));
-  const proc = pick(PROCESS_KEYS, [resource]);
-  out.process = typeof proc === 'string' ? proc : proc && typeof proc === 'object' && !Array.isArray(proc) ? str(proc['name']) : null;
+  out.thread = str(inner('thread', [attributes]));
+  out.logger = str(inner('logger', [attributes]));
+  const proc = inner('process', [resource]);
+  out.process = typeof proc === 'string' ? proc : isObj(proc) ? str(proc['name']) : null;
   out.fields = otherFields(obj, used, resource, attributes);
   return out;
 }
 
-function timeValue(obj: Obj, used: Set<string>): Json | undefined {
-  for (const k of TIME_KEYS) {
-    const v = obj[k];
-    if (v === undefined || v === null || v === '') continue;
-    // OpenTelemetry: a zero Timestamp means "unknown"; ObservedTimestamp follows in the list
-    if (v === 0 || v === '0') {
-      used.add(k);
-      continue;
-    }
-    used.add(k);
-    return v;
-  }
-  return undefined;
+function isObj(v: Json | undefined): v is Obj {
+  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
 }
 
 function toTime(v: Json): { wallMs: number; offsetMin?: number } | undefined {
@@ -167,7 +177,7 @@ function severityOf(word: Json | undefined, otelNumber: Json | undefined, obj: O
   return null;
 }
 
-function messageText(v: Json | undefined, obj: Obj, used: Set<string>): string {
+function messageText(v: Json | undefined, obj: Obj, used: readonly string[]): string {
   if (v === undefined) {
     const line = JSON.stringify(obj);
     return line.length > MAX_MESSAGE_CHARS ? line.slice(0, MAX_MESSAGE_CHARS) : line;
@@ -177,29 +187,29 @@ function messageText(v: Json | undefined, obj: Obj, used: Set<string>): string {
   else if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v['stringValue'] === 'string') s = v['stringValue']; // OTLP AnyValue
   else s = JSON.stringify(v);
   // docker's json-file keeps the line's newline
-  if (used.has('log') && s.endsWith('\n')) s = s.slice(0, s.endsWith('\r\n') ? -2 : -1);
+  if (used.includes('log') && s.endsWith('\n')) s = s.slice(0, s.endsWith('\r\n') ? -2 : -1);
   return s.length > MAX_MESSAGE_CHARS ? s.slice(0, MAX_MESSAGE_CHARS) : s;
 }
 
-function otherFields(obj: Obj, used: Set<string>, resource: Obj | null, attributes: Obj | null): Fields | null {
+function otherFields(obj: Obj, used: readonly string[], resource: Obj | null, attributes: Obj | null): Fields | null {
   const fields: Fields = {};
   let n = 0;
   const put = (k: string, v: Json): boolean => {
     if (n >= MAX_FIELDS) return false;
-    if (k in fields) return true;
+    if (fields[k] !== undefined) return true;
     fields[k] = scalar(v);
     n++;
     return true;
   };
   for (const k in obj) {
-    if (used.has(k)) continue;
+    if (used.includes(k)) continue;
     const v = obj[k]!;
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       // one level flattened; OpenTelemetry containers lend their members their own names
       const container = CONTAINERS.has(k);
       const mark = v === resource ? 'R:' : v === attributes ? 'A:' : null;
       for (const k2 in v) {
-        if (mark && used.has(mark + k2)) continue;
+        if (mark && used.includes(mark + k2)) continue;
         if (!put(container ? k2 : `${k}.${k2}`, v[k2]!)) return fields;
       }
     } else if (!put(k, v)) return fields;
