@@ -16,6 +16,12 @@ const CHAIN_SEPARATORS = '.:-_/@,';
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** Cheap first check for a short token at text[start]: capitalised or bracketed, maybe a weekday. */
+export function mayBeCalendarWord(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return (c >= 65 && c <= 90) || OPENERS.includes(text[start]!);
+}
+
 /**
  * Masks one whitespace-free token. Any run of letters and digits that holds a digit is a
  * variable (numbers, hex, ids, IPs, ports, UUIDs, durations "250ms", sizes "64MB", versions);
@@ -29,16 +35,21 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
 export function maskToken(tok: string): string {
   let digits = false;
   let slashes = 0;
+  let dots = 0;
+  let eq = -1;
   for (let i = 0; i < tok.length; i++) {
     const c = tok.charCodeAt(i);
-    if (isDigit(c)) digits = true;
-    else if (c === 47 || c === 92) slashes++;
+    if (c <= 57) {
+      if (c >= 48) digits = true;
+      else if (c === 47) slashes++;
+      else if (c === 46) dots++;
+    } else if (c === 92) slashes++;
+    else if (c === 61 && eq < 0) eq = i;
   }
   if (slashes >= 2 && isPathLike(tok)) return maskWhole(tok);
-  const eq = tok.indexOf('=');
   if (eq > 0 && eq < tok.length - 1) return maskToken(tok.slice(0, eq)) + '=' + maskToken(tok.slice(eq + 1));
-  if (isHostName(tok)) return maskWhole(tok);
-  if (!digits) return isCalendarWord(tok) ? maskWhole(tok) : tok;
+  if (dots >= 2 && isHostName(tok)) return maskWhole(tok);
+  if (!digits) return tok.length <= 6 && isCalendarWord(tok) ? maskWhole(tok) : tok;
   return maskRuns(tok);
 }
 
@@ -81,34 +92,31 @@ function isCalendarWord(tok: string): boolean {
 
 function maskRuns(tok: string): string {
   let out = '';
+  let copyFrom = 0; // tok[copyFrom, i) is still to be copied
   let varEnd = -1; // out.length just after the last emitted wildcard
   let i = 0;
   while (i < tok.length) {
-    const c = tok.charCodeAt(i);
-    if (!isAlnum(c)) {
-      out += tok[i];
+    if (!isAlnum(tok.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
     let hasDigit = false;
-    while (j < tok.length && isAlnum(tok.charCodeAt(j))) {
-      if (isDigit(tok.charCodeAt(j))) hasDigit = true;
-      j++;
-    }
-    if (!hasDigit) {
-      out += tok.slice(i, j);
-    } else if (varEnd >= 0 && joinsVariables(out, varEnd)) {
-      out = out.slice(0, varEnd); // joined to the previous variable
-      varEnd = out.length;
-    } else {
-      if (endsWithSign(out)) out = out.slice(0, -1);
-      out += WILDCARD;
+    for (let c = tok.charCodeAt(j); j < tok.length && isAlnum(c); c = tok.charCodeAt(++j)) if (isDigit(c)) hasDigit = true;
+    if (hasDigit) {
+      out += tok.slice(copyFrom, i);
+      copyFrom = j;
+      if (varEnd >= 0 && joinsVariables(out, varEnd)) {
+        out = out.slice(0, varEnd); // joined to the previous variable
+      } else {
+        if (endsWithSign(out)) out = out.slice(0, -1);
+        out += WILDCARD;
+      }
       varEnd = out.length;
     }
     i = j;
   }
-  return out;
+  return out + tok.slice(copyFrom);
 }
 
 /** One separator (two for IPv6's '::') between the last variable and this one. */

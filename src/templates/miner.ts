@@ -2,7 +2,7 @@ import { type Cluster, countConstants, covers, distance, generalize, newCluster,
 import { WILDCARD } from './mask.js';
 import { DEFAULT_MINER_OPTIONS, type MinerOptions } from './options.js';
 import { splitTemplates, type TemplateSnapshot } from './split.js';
-import { tokenize } from './tokenize.js';
+import { maskedLine, tokensOf } from './tokenize.js';
 
 /** Handle of the overflow bucket: lines that arrive when the template cap is reached and match none. */
 export const OVERFLOW_HANDLE = -1;
@@ -38,11 +38,10 @@ export class TemplateMiner {
   /** Mines one message; returns the handle of the line's variant (or OVERFLOW_HANDLE). */
   add(message: string): number {
     const o = this.options;
-    const tokens = tokenize(message, o.maxMessageChars, o.maxTokens);
-    const key = tokens.join(' ');
+    const key = maskedLine(message, o.maxMessageChars, o.maxTokens);
     let handle = this.shapes.get(key);
     if (handle === undefined) {
-      handle = this.place(tokens);
+      handle = this.place(tokensOf(key));
       if (this.shapes.size >= o.maxShapeCache) this.shapes.clear();
       this.shapes.set(key, handle);
     }
