@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { BundleWriter } from './bundle-writer.js';
 import { findCgroupMounts, readCgroupTree } from './cgroup-tree.js';
@@ -54,6 +54,8 @@ const READ_TIMEOUT_MS = 300;
 const PROCESS_WORKERS = 8;
 const MAX_LIMITS_FILES = 1024;
 const MAX_STRACE_SECONDS = 60;
+/** Other network namespaces (containers) whose sockets are read. */
+const MAX_OTHER_NETNS = 256;
 
 /**
  * Takes the scene of this host into a bundle: host figures, kernel log, journal warnings, disk
@@ -178,7 +180,10 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
 interface RoundResult {
   timeMs: number;
   processes: ProcessRead[];
+  /** Our network namespace's sockets (what ss shows). */
   sockets: TcpSocket[];
+  /** Sockets of other network namespaces (containers), for per-process counts. */
+  foreignSockets: TcpSocket[];
   owners: SocketOwnerMap;
 }
 
@@ -223,23 +228,41 @@ async function readRound(o: CollectOptions, procRoot: string, deadline: Deadline
   if (skipped > 0) notes.add('processes-deadline', `${skipped} processes not read: the time budget was spent`);
   processes.sort((a, b) => a.snapshot.pid - b.snapshot.pid);
 
-  // sockets of this network namespace, joined to their owners through the fd inode map
+  // sockets of our network namespace (what ss shows), then those of other namespaces (containers)
+  // read once each through one of their processes; socket inodes are unique across namespaces
+  const readTcp = async (netDir: string, into: TcpSocket[]) => {
+    for (const [file, family] of [['tcp', 4], ['tcp6', 6]] as const) {
+      const r = await readBounded(`${netDir}/${file}`, { timeoutMs: deadline.cap(READ_TIMEOUT_MS * 3), maxBytes: 64 * 1024 * 1024, guard });
+      if (r.error && r.error !== 'ENOENT') notes.add('unreadable', `${netDir}/${file}: ${r.error}`);
+      if (r.truncated) notes.add('sockets-truncated', `${netDir}/${file}: past 64 MiB or timed out`);
+      into.push(...parseProcNetTcp(r.text, family));
+    }
+  };
   const sockets: TcpSocket[] = [];
-  for (const [file, family] of [['tcp', 4], ['tcp6', 6]] as const) {
-    const r = await readBounded(`${procRoot}/net/${file}`, { timeoutMs: deadline.cap(READ_TIMEOUT_MS * 3), maxBytes: 64 * 1024 * 1024, guard });
-    if (r.error && r.error !== 'ENOENT') notes.add('unreadable', `${procRoot}/net/${file}: ${r.error}`);
-    if (r.truncated) notes.add('sockets-truncated', `${procRoot}/net/${file}: past 64 MiB or timed out`);
-    sockets.push(...parseProcNetTcp(r.text, family));
+  await readTcp(`${procRoot}/net`, sockets);
+  const foreign: TcpSocket[] = [];
+  let selfNetns: string | null = null;
+  try {
+    selfNetns = readlinkSync(`${procRoot}/self/ns/net`);
+  } catch {
+    // no namespaces
   }
+  const otherNetns = new Map<string, number>();
+  for (const p of processes) if (p.netns !== null && p.netns !== selfNetns && !otherNetns.has(p.netns)) otherNetns.set(p.netns, p.snapshot.pid);
+  for (const pid of [...otherNetns.values()].slice(0, MAX_OTHER_NETNS)) {
+    if (deadline.passed) break;
+    await readTcp(`${procRoot}/${pid}/net`, foreign);
+  }
+  if (otherNetns.size > MAX_OTHER_NETNS) notes.add('netns-skipped', `${otherNetns.size - MAX_OTHER_NETNS} network namespaces not read`);
   const byPid = new Map(processes.map((p) => [p.snapshot.pid, p.snapshot]));
-  for (const s of sockets) {
+  for (const s of [...sockets, ...foreign]) {
     if (s.inode === 0) continue;
     for (const owner of ctx.socketOwners.get(s.inode) ?? []) {
       const snap = byPid.get(owner.pid);
       if (snap) snap.sockets[s.state] = (snap.sockets[s.state] ?? 0) + 1;
     }
   }
-  return { timeMs, processes, sockets, owners: ctx.socketOwners };
+  return { timeMs, processes, sockets, foreignSockets: foreign, owners: ctx.socketOwners };
 }
 
 function runTools(o: CollectOptions, deadline: Deadline, notes: CollectNotes): Promise<Map<string, CommandResult>> {
@@ -341,7 +364,7 @@ async function writeFallback(c: ToolCommand, f: FallbackContext): Promise<void> 
 function socketSummary(round: RoundResult) {
   const byKey = new Map<string, { pid: number | null; process: string | null; localPort: number; state: string; count: number }>();
   const listen: { localAddr: string; localPort: number; acceptQueue: number; pid: number | null; process: string | null }[] = [];
-  for (const s of round.sockets) {
+  for (const s of [...round.sockets, ...round.foreignSockets]) {
     const owner = round.owners.get(s.inode)?.[0];
     if (s.state === 'LISTEN') listen.push({ localAddr: s.localAddr, localPort: s.localPort, acceptQueue: s.recvQ, pid: owner?.pid ?? null, process: owner?.name ?? null });
     const key = `${owner?.pid ?? ''}|${s.localPort}|${s.state}`;
@@ -350,7 +373,7 @@ function socketSummary(round: RoundResult) {
     else byKey.set(key, { pid: owner?.pid ?? null, process: owner?.name ?? null, localPort: s.localPort, state: s.state, count: 1 });
   }
   const byProcessPortState = [...byKey.values()].sort((a, b) => b.count - a.count);
-  return { takenAt: new Date(round.timeMs).toISOString(), total: round.sockets.length, byProcessPortState, listen };
+  return { takenAt: new Date(round.timeMs).toISOString(), total: round.sockets.length + round.foreignSockets.length, byProcessPortState, listen };
 }
 
 async function readCgroups(procRoot: string, deadline: Deadline, guard: HangGuard, notes: CollectNotes): Promise<CgroupMemory[]> {

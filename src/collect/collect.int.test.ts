@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseProcNetTcp } from './proc-net-tcp.js';
-import { cliArgv, MemoryCgroupV1, readBundle, SceneProcess, startCloseWaitServer, startFdLeaker, startMemoryHog } from './scene.js';
+import { cliArgv, MemoryCgroupV1, readBundle, SceneProcess, startCloseWaitInNetns, startCloseWaitServer, startFdLeaker, startMemoryHog } from './scene.js';
 import type { CgroupMemory, ProcessesDocument, ProcessSnapshot } from './snapshot.js';
 
 /**
@@ -196,6 +196,20 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
     assert.match(file(files, '/cmd/free-m.txt')!, /^Mem: +\d+/m);
     assert.match(file(files, '/cmd/df-h.txt')!, /^Filesystem +Size +Used +Avail +Use% +Mounted on$/m);
     assert.equal(file(files, '/cmd/ps-aux.txt'), undefined);
+  });
+
+  test('counts the sockets of processes in other network namespaces', async () => {
+    const inner = startCloseWaitInNetns(7);
+    scene.push(inner);
+    await inner.waitFor(/ready/);
+    const out = join(dir, 'netns.tar.gz');
+    const r = run(['collect', '--out', out, '--no-logs', '--pid', String(inner.pid)]);
+    assert.equal(r.status, 0, r.stderr);
+    const files = await readBundle(out);
+    const p = processesOf(files)[0]!;
+    assert.equal(p.pid, inner.pid);
+    assert.deepEqual(p.sockets, { LISTEN: 1, 'CLOSE-WAIT': 7, 'FIN-WAIT-2': 7 });
+    await inner.stop();
   });
 
   test('diff of two captures shows the fd and CLOSE_WAIT growth first', async () => {

@@ -27,6 +27,8 @@ export interface ProcReadContext {
 
 export interface ProcessRead {
   snapshot: ProcessSnapshot;
+  /** Its network namespace (`net:[4026531840]`), null when unreadable. */
+  netns: string | null;
   /** /proc/PID/limits in its own text (cmd/proc-PID-limits.txt). */
   limitsText: string | null;
 }
@@ -91,7 +93,13 @@ export async function readProcess(pid: number, ctx: ProcReadContext): Promise<Pr
     sockets,
     ...(env ? { env } : {}),
   };
-  return { snapshot, limitsText: limits.error || limits.text === '' ? null : limits.text };
+  let netns: string | null = null;
+  try {
+    netns = readlinkSync(`${dir}/ns/net`);
+  } catch {
+    // another user's process, or no namespaces
+  }
+  return { snapshot, netns, limitsText: limits.error || limits.text === '' ? null : limits.text };
 }
 
 function readFds(pid: number, name: string, ctx: ProcReadContext): FdCounts | null {

@@ -126,6 +126,33 @@ require('readline').createInterface({ input: process.stdin }).on('line', () => c
   return startNode(script);
 }
 
+/**
+ * In a network namespace of its own (unshare --net, loopback up): a server that holds `n`
+ * connections its peers (in the same process) closed, so they sit in CLOSE_WAIT where the
+ * collector's /proc/net/tcp does not show them. Prints `ready`.
+ */
+export function startCloseWaitInNetns(n: number): SceneProcess {
+  const script = `
+const net = require('net');
+const held = [];
+const server = net.createServer({ allowHalfOpen: true }, (s) => { held.push(s); s.resume(); });
+server.listen(0, '127.0.0.1', async () => {
+  for (let i = 0; i < ${n}; i++) {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    held.push(c);
+    await new Promise((r) => c.once('connect', r));
+    c.end();
+  }
+  setTimeout(() => console.log('ready'), 200);
+});`;
+  // unshare and sh exec in turn, so the pid we hold ends up being node's
+  const child = spawn('unshare', ['--net', '/bin/sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, '-e', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  return new SceneProcess(child);
+}
+
 /** Allocates and touches `anonMiB`, then pushes `cacheMiB` of page cache through a file. */
 export function startMemoryHog(anonMiB: number, cacheFile: string, cacheMiB: number): SceneProcess {
   const script = `
