@@ -29,11 +29,12 @@ describe('proc-stat', () => {
     assert.equal(sniffFormat(recorded, 'unnamed.txt', ctx).format.name, 'proc-stat');
   });
 
-  test('the recording agrees with uptime -s of the same boot (recorded in UTC) within a second', () => {
+  test('the recording agrees with uptime -s of the same boot (recorded in UTC) within seconds', () => {
     const up = readFileSync(repoPath('test', 'fixtures', 'logs', 'kernel', 'uptime-s.txt'), 'utf8').trim();
     const upMs = Date.parse(up.replace(' ', 'T') + 'Z');
     const boot = procStat.parse(recorded, ctx).records[0]!.fields!.bootTimeMs as number;
-    assert.ok(Math.abs(upMs - boot) <= 1000, `${up} vs ${new Date(boot).toISOString()}`);
+    // uptime -s is now minus the uptime, so it drifts with the clocks: a second or two
+    assert.ok(Math.abs(upMs - boot) <= 5000, `${up} vs ${new Date(boot).toISOString()}`);
   });
 
   test('without a btime line: no record, a warning; other text is not recognised', () => {

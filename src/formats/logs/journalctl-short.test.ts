@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { repoPath } from '../../../test/support/paths.js';
+import { repoPath, tempDir } from '../../../test/support/paths.js';
+import type { LogEvent } from '../../events/event.js';
+import { analyze } from '../../pipeline.js';
 import type { LineFormat, ParseContext } from '../define.js';
 import { sniffFormat } from '../sniff.js';
 import { journalctlShort as defined } from './journalctl-short.js';
@@ -61,6 +64,37 @@ describe('journalctl-short', () => {
   test('not mine: syslog with PRI, ISO times, lower-case months', () => {
     for (const l of ['<13>Mar 02 11:04:05 h p: x', '2024-03-02T11:04:05+0800 h p: x', 'mar 02 11:04:05 h p: x', 'Mar 02 11:04:05']) {
       assert.equal(journalctlShort.parse(l, ctx), undefined, l);
+    }
+  });
+});
+
+describe('journalctl-short through the pipeline', () => {
+  test('marker lines neither join other events nor count as unparsed lines', async () => {
+    const tmp = tempDir();
+    try {
+      mkdirSync(join(tmp.dir, 'h', 'cmd'), { recursive: true });
+      const text = [
+        '-- Journal begins at Mon 2024-03-04 09:00:00 UTC, ends at Tue 2024-03-05 12:00:00 UTC. --',
+        'Mar 04 09:00:00 h kernel: Linux version 6.1.0-18-amd64',
+        'Mar 04 23:59:59 h systemd[1]: Stopping user@0.service...',
+        BOOT,
+        'Mar 05 00:01:02 h kernel: Linux version 6.1.0-18-amd64',
+        'Mar 05 00:01:09 h sshd[700]: Server listening on 0.0.0.0 port 22.',
+      ].join('\n') + '\n';
+      writeFileSync(join(tmp.dir, 'h', 'cmd', 'unnamed-output.txt'), text);
+      const events: LogEvent[] = [];
+      const a = await analyze({ paths: [tmp.dir], zone: 'UTC', year: 2024 }, [{ accept: (e) => events.push(e) }]);
+      const input = a.inputs[0]!;
+      assert.equal(input.format, 'journalctl-short');
+      assert.equal(input.events, 6);
+      assert.deepEqual(input.warnings, []);
+      for (const e of events) if (!e.message.startsWith('-- ')) assert.ok(!e.text.includes('\n'), e.text);
+      const boot = events.find((e) => e.message === BOOT)!;
+      assert.deepEqual(boot.fields, { journalMarker: 'boot', bootId: '1cd6829176684a1581488f60ce90554a' });
+      assert.equal(events[0]!.timeMs, Date.UTC(2024, 2, 4, 9, 0, 0));
+      assert.equal(events[5]!.timeMs, Date.UTC(2024, 2, 5, 0, 1, 9));
+    } finally {
+      tmp.remove();
     }
   });
 });
