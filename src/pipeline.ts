@@ -1,3 +1,4 @@
+import { rankRootCauses } from './correlate/rank.js';
 import type { Finding, RootCause } from './detect/finding.js';
 import type { DetectorDef } from './detect/define.js';
 import { DETECTORS } from './detect/registry.js';
@@ -104,5 +105,6 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
   for (const r of slots) if (r) inputs.push(r);
   const { entries, omitted } = timeline.entries();
   const findings = detectors.finish();
-  return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings, rootCauses: [], totalEvents };
+  const rootCauses = rankRootCauses(findings);
+  return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings, rootCauses, totalEvents };
 }

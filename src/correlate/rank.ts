@@ -1,0 +1,110 @@
+import type { Category } from '../detect/category.js';
+import type { Evidence, Finding, FindingSeverity, RootCause } from '../detect/finding.js';
+import { buildGraph, type CausalGraph } from './graph.js';
+import { LAYER, LAYER_RANK } from './layers.js';
+import { summarize } from './summarize.js';
+
+const SEVERITY_WEIGHT: Record<FindingSeverity, number> = { critical: 0.5, error: 0.4, warning: 0.25, info: 0.1 };
+/** each further category the cause explains adds this, up to three of them */
+const PER_EFFECT_CATEGORY = 0.12;
+const MAX_EFFECT_CATEGORIES = 3;
+const LAYER_BONUS = [0.1, 0.06, 0.03, 0] as const;
+const MAX_CONFIDENCE = 0.95;
+const MAX_ROOT_CAUSES = 5;
+const MAX_EVIDENCE = 8;
+
+/**
+ * Root causes, best first: findings nothing else explains, scored by their own severity, by how
+ * many categories of effects they explain through the graph, and by how low in the stack they sit.
+ * Each gets its chain (cause → effect, one finding per step) and the evidence of every step.
+ */
+export function rankRootCauses(findings: readonly Finding[]): RootCause[] {
+  if (findings.length === 0) return [];
+  const graph = buildGraph(findings);
+  const candidates = findings.filter((f) => (graph.parents.get(f) ?? []).length === 0);
+  const scored = candidates.map((f) => {
+    const chain = longestChain(f, graph);
+    const reached = downstreamCategories(f, graph);
+    const confidence = Math.min(
+      MAX_CONFIDENCE,
+      SEVERITY_WEIGHT[f.severity] +
+        PER_EFFECT_CATEGORY * Math.min(MAX_EFFECT_CATEGORIES, reached.size) +
+        (LAYER_BONUS[LAYER_RANK[LAYER[f.category]]] ?? 0),
+    );
+    return { f, chain, confidence: Math.round(confidence * 100) / 100 };
+  });
+  scored.sort((a, b) => b.confidence - a.confidence || b.chain.length - a.chain.length || (a.f.timeMs ?? Infinity) - (b.f.timeMs ?? Infinity));
+  return scored.slice(0, MAX_ROOT_CAUSES).map((s, i) => ({
+    rank: i + 1,
+    category: s.f.category,
+    host: s.f.host,
+    process: s.f.process,
+    timeMs: s.f.timeMs,
+    confidence: s.confidence,
+    summary: summarize(s.chain),
+    chain: s.chain.map((f) => f.id),
+    evidence: chainEvidence(s.chain),
+  }));
+}
+
+function downstreamCategories(root: Finding, graph: CausalGraph): Set<Category> {
+  const seen = new Set<Finding>([root]);
+  const cats = new Set<Category>();
+  const stack = [root];
+  while (stack.length) {
+    for (const e of graph.children.get(stack.pop()!) ?? []) {
+      if (seen.has(e.effect)) continue;
+      seen.add(e.effect);
+      if (e.effect.category !== root.category) cats.add(e.effect.category);
+      stack.push(e.effect);
+    }
+  }
+  return cats;
+}
+
+/**
+ * The chain from a root: at each step the effect that leads to the most further categories (ties:
+ * the earliest), never visiting a category twice in a row nor a finding twice.
+ */
+function longestChain(root: Finding, graph: CausalGraph): Finding[] {
+  const depthMemo = new Map<Finding, number>();
+  const depth = (f: Finding, onPath: Set<Finding>): number => {
+    const memo = depthMemo.get(f);
+    if (memo !== undefined) return memo;
+    onPath.add(f);
+    let best = 0;
+    for (const e of graph.children.get(f) ?? []) {
+      if (onPath.has(e.effect)) continue;
+      const step = e.effect.category === f.category ? 0 : 1;
+      best = Math.max(best, step + depth(e.effect, onPath));
+    }
+    onPath.delete(f);
+    depthMemo.set(f, best);
+    return best;
+  };
+  const chain = [root];
+  const used = new Set<Finding>([root]);
+  for (let f = root; ;) {
+    const next = (graph.children.get(f) ?? [])
+      .map((e) => e.effect)
+      .filter((c) => !used.has(c))
+      .sort((a, b) => {
+        const da = depth(a, new Set(used)) + (a.category === f.category ? 0 : 1);
+        const db = depth(b, new Set(used)) + (b.category === f.category ? 0 : 1);
+        return db - da || (a.timeMs ?? Infinity) - (b.timeMs ?? Infinity);
+      })[0];
+    if (!next) break;
+    // a step within one category (another member of the same ensemble) is kept only if it leads on
+    if (next.category === f.category && depth(next, new Set(used)) === 0) break;
+    chain.push(next);
+    used.add(next);
+    f = next;
+  }
+  return chain;
+}
+
+function chainEvidence(chain: readonly Finding[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const f of chain) for (const ev of f.evidence.slice(0, f === chain[0] ? 3 : 1)) if (out.length < MAX_EVIDENCE) out.push(ev);
+  return out;
+}
