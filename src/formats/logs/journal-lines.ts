@@ -14,7 +14,6 @@ import { kernelSeverityFromText } from './kernel-text.js';
  * change; the begin marker carries the journal's first time (in the zone journalctl ran in).
  */
 const TAIL = /^(\S+) ([^\s:[]+)(?:\[(\d{1,10})\])?: (.*)$/;
-const HOST_ONLY = /^(\S+) (.*)$/;
 const BEGIN = /^-- (?:Logs begin at|Journal begins at) \S+ (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/;
 const BOOT = /^-- Boot ([0-9a-f]{32}) --$/;
 const LEVEL_FIRST = /^(?:<(\w+)>|\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|FATAL)\]?[: ]|(error|warning|fatal): )/;
@@ -40,21 +39,14 @@ export function parseJournalMarker(line: string, bootOnly = false): Parsed | und
 
 /** "host identifier[pid]: message" after the time; `out` gets host, process, pid, message, severity. */
 export function parseJournalTail(rest: string, out: Parsed): boolean {
+  // no fallback for lines without "identifier: ": it would read classic syslog files better than
+  // syslog-rfc3164 does and take them
   const m = TAIL.exec(rest);
-  if (m) {
-    out.host = m[1]!;
-    out.process = m[2]!;
-    out.pid = m[3] ? +m[3] : null;
-    out.message = m[4]!;
-  } else {
-    // an entry without identifier: journalctl prints the host and the message only
-    const h = HOST_ONLY.exec(rest);
-    if (!h) return false;
-    out.host = h[1]!;
-    out.process = null;
-    out.pid = null;
-    out.message = h[2]!;
-  }
+  if (!m) return false;
+  out.host = m[1]!;
+  out.process = m[2]!;
+  out.pid = m[3] ? +m[3] : null;
+  out.message = m[4]!;
   if (out.process === 'kernel') out.severity = kernelSeverityFromText(out.message);
   else {
     const lw = LEVEL_FIRST.exec(out.message);

@@ -48,6 +48,11 @@ describe('journalctl-short', () => {
   test('does not take classic syslog files', () => {
     const syslog = 'Mar  2 11:04:05 web-3 sshd[1234]: Accepted publickey for deploy\nMar 12 11:04:06 web-3 CRON[99]: (root) CMD (true)\n';
     assert.equal(sniffFormat(syslog, 'logs/messages', ctx).format.name, 'syslog-rfc3164');
+    // sysklogd writes lines without "prog:" (and "prog:msg" without a space): they must not tip the scale
+    const sysklogd = 'Jun  9 06:06:20 combo syslogd 1.4.1: restart.\nJun  9 06:06:20 combo syslog: syslogd startup succeeded\n' +
+      'Jun  9 06:06:20 combo kernel: klogd 1.4.1, log source = /proc/kmsg started.\nJun 10 11:32:20 combo ftpd[8183]:connection from 127.0.0.1\n';
+    assert.equal(sniffFormat(sysklogd, 'unnamed.txt', ctx).format.name, 'syslog-rfc3164');
+    assert.equal(journalctlShort.parse('Jun  9 06:06:20 combo syslogd 1.4.1: restart.', ctx), undefined);
   });
 
   test('marker lines are events of their own: boot id, begin time, no entries', () => {
