@@ -10,6 +10,8 @@ const LINE =
 // "(111)Connection refused: " is apr's errno and text; "AH00957: " the message id
 const ERRNO = /^\((\d+)\)/;
 const MESSAGE_ID = /\b(AH\d{5}): /;
+// httpd appends the request's referer to messages about a client request
+const REFERER_TAIL = /, referer: (\S+)$/;
 
 export const apacheError = defineFormat({
   name: 'apache-error',
@@ -25,9 +27,16 @@ export const apacheError = defineFormat({
     if (mi < 0) return undefined;
     const wallMs = Date.UTC(+m[7]!, mi, +m[2]!, +m[3]!, +m[4]!, +m[5]!, fractionToMs(m[6]));
     const level = m[9]!;
-    const message = line.slice(m[0].length);
+    let message = line.slice(m[0].length);
     const fields: Fields = {};
-    if (m[12]) fields['client'] = m[12];
+    if (m[12]) {
+      fields['client'] = m[12];
+      const r = REFERER_TAIL.exec(message);
+      if (r) {
+        fields['referer'] = r[1]!;
+        message = message.slice(0, r.index);
+      }
+    }
     const e = ERRNO.exec(message);
     if (e) fields['errno'] = +e[1]!;
     const id = MESSAGE_ID.exec(message);
@@ -53,8 +62,11 @@ export const apacheError = defineFormat({
       },
     },
     {
-      text: '[Sat Mar 02 11:04:05.200000 2024] [proxy_http:error] [pid 1234:tid 5678] [client 127.0.0.1:40112] AH01114: HTTP: failed to make connection to backend: 127.0.0.1',
-      expect: { logger: 'proxy_http', fields: { client: '127.0.0.1:40112', messageId: 'AH01114' } },
+      text: '[Sat Mar 02 11:04:05.200000 2024] [proxy_http:error] [pid 1234:tid 5678] [client 127.0.0.1:40112] AH01114: HTTP: failed to make connection to backend: 127.0.0.1, referer: http://127.0.0.1:8081/',
+      expect: {
+        logger: 'proxy_http', message: 'AH01114: HTTP: failed to make connection to backend: 127.0.0.1',
+        fields: { client: '127.0.0.1:40112', messageId: 'AH01114', referer: 'http://127.0.0.1:8081/' },
+      },
     },
     {
       text: '[Sat Mar 02 11:04:06 2024] [warn] [client 10.0.0.9] File does not exist: /var/www/favicon.ico',
