@@ -44,8 +44,10 @@ java -Xmx24m -XX:+UseG1GC "-Xlog:gc*:file=$work/g1-small-heap.log:$decor" -cp "$
 # 3. Parallel GC, uptime decoration only (no wall-clock time in the log).
 java -Xmx32m -XX:+UseParallelGC "-Xlog:gc*:file=$work/parallel-uptime.log:uptime,level,tags" -cp "$work" Churn 131072 100000 || true
 
-# Keep fixtures small: the head of each log (JVM start-up lines and the first collections) and its tail.
+# Keep fixtures small, in order: the head of each log (start-up lines, first collections), up to 40
+# lines of full collections and evacuation failures from the middle, and the tail (the end, OOM).
 for f in g1 g1-small-heap parallel-uptime; do
-  { head -n 150 "$work/$f.log"; tail -n 60 "$work/$f.log"; } | awk '!seen[$0]++' > "$out/$f.log"
+  n=$(wc -l < "$work/$f.log")
+  awk -v n="$n" 'NR <= 120 || NR > n - 50 || (/Pause Full|To-space|Evacuation Failure|Mark Abort/ && kept++ < 40)' "$work/$f.log" > "$out/$f.log"
 done
 wc -l "$out"/*.log

@@ -139,7 +139,7 @@ class EventEmitterForInput {
   private assumedZone = false;
   private relativeTimes = 0;
   /** the line format's hook for records that took continuation lines */
-  private recordFields: LineFormat['recordFields'];
+  private finishRecord: LineFormat['finishRecord'];
   /** whether the pending record took continuation lines */
   private pendingJoined = false;
 
@@ -152,7 +152,7 @@ class EventEmitterForInput {
 
   async emitLines(format: LineFormat, chunks: AsyncIterable<Buffer>): Promise<void> {
     const cont = format.continuation;
-    this.recordFields = format.recordFields;
+    this.finishRecord = format.finishRecord;
     const isPlain = format === PLAIN_FORMAT;
     const framer = new LineFramer((line) => {
       if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
@@ -273,11 +273,13 @@ class EventEmitterForInput {
     this.pending = null;
     if (this.pendingJoined) {
       this.pendingJoined = false;
-      if (this.recordFields) {
+      if (this.finishRecord) {
         try {
-          e.fields = this.recordFields(e.text, e.fields);
+          const done = this.finishRecord(e.text, { severity: e.severity, fields: e.fields });
+          e.severity = done.severity;
+          e.fields = done.fields;
         } catch {
-          // a format bug: keep the first line's fields
+          // a format bug: keep what the first line gave
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Fields } from '../../events/event.js';
-import { defineFormat, type Parsed } from '../define.js';
+import type { Severity } from '../../events/severity.js';
+import { defineFormat, type FormatSample, type Parsed, type RecordOutline } from '../define.js';
 import { parseIsoLike } from '../timestamps.js';
 import { gcSizeToBytes, secToMs, stoppedTimeFields } from './jvm-gc-common.js';
 
@@ -7,7 +8,7 @@ import { gcSizeToBytes, secToMs, stoppedTimeFields } from './jvm-gc-common.js';
  * JDK 8 and older GC logs (-XX:+PrintGCDetails -XX:+PrintGCDateStamps -XX:+PrintGCTimeStamps,
  * -XX:+PrintGCApplicationStoppedTime): "2024-03-02T11:04:05.123+0800: 12.345: [GC (Allocation Failure) ...".
  * A record can span lines (G1 details, tenuring distribution, a CMS "concurrent mode failure" that the
- * concurrent thread's output split): the continuation lines join it and `recordFields` reads the
+ * concurrent thread's output split): the continuation lines join it and `finishRecord` reads the
  * numbers from the whole record.
  *
  * Fields: kind ('young' | 'mixed' | 'full' | 'initial-mark' | 'remark' | 'cleanup' | 'concurrent' |
@@ -33,6 +34,41 @@ const TOTAL_SECS = /, (\d+\.\d+) secs\]/g;
 const APPLICATION_TIME = /^Application time: (\d+(?:\.\d+)?) seconds/;
 const HEADER = /^(?:Java HotSpot\(TM\)|OpenJDK) .*\bVM \(|^Memory: \d+k page, physical |^CommandLine flags: /;
 
+// typed here: the samples' differing field sets would otherwise widen defineFormat's inferred type
+const SAMPLES: readonly FormatSample[] = [
+  {
+    text: '2024-03-02T11:04:05.123+0800: 12.345: [GC (Allocation Failure) 2024-03-02T11:04:05.123+0800: 12.345: [ParNew: 306688K->34048K(306688K), 0.0456789 secs] 1234567K->987654K(4160256K), 0.0458123 secs] [Times: user=0.15 sys=0.01, real=0.05 secs] ',
+    expect: {
+      wallMs: Date.UTC(2024, 2, 2, 11, 4, 5, 123), offsetMin: 480, severity: 'info',
+      fields: { kind: 'young', cause: 'Allocation Failure', collector: 'ParNew', pauseMs: 45.812, heapBeforeBytes: 1234567 * 1024, heapAfterBytes: 987654 * 1024, heapTotalBytes: 4160256 * 1024, jvmUptimeMs: 12345 },
+    },
+  },
+  {
+    text: '2024-03-02T11:04:06.001+0800: 13.001: [GC (CMS Initial Mark) [1 CMS-initial-mark: 953606K(3853568K)] 987654K(4160256K), 0.0123456 secs] [Times: user=0.03 sys=0.00, real=0.01 secs] ',
+    expect: { fields: { kind: 'initial-mark', cause: 'CMS Initial Mark', collector: 'CMS', pauseMs: 12.346, heapBeforeBytes: 987654 * 1024, heapAfterBytes: 987654 * 1024, heapTotalBytes: 4160256 * 1024, jvmUptimeMs: 13001 } },
+  },
+  {
+    text: '2024-03-02T11:04:06.500+0800: 13.500: [CMS-concurrent-mark: 0.487/0.487 secs] [Times: user=0.90 sys=0.02, real=0.49 secs] ',
+    expect: { fields: { kind: 'concurrent', collector: 'CMS', phase: 'CMS-concurrent-mark', phaseMs: 487, jvmUptimeMs: 13500 } },
+  },
+  {
+    text: '2024-03-02T11:04:09.000+0800: 16.000: [Full GC (Allocation Failure) 2024-03-02T11:04:09.000+0800: 16.000: [CMS: 3853567K->3853000K(3853568K), 7.6543210 secs] 4160255K->4159000K(4160256K), [Metaspace: 98765K->98765K(1138688K)], 7.6545678 secs] [Times: user=7.65 sys=0.01, real=7.65 secs] ',
+    expect: { severity: 'warn', fields: { kind: 'full', cause: 'Allocation Failure', collector: 'CMS', pauseMs: 7654.568, heapBeforeBytes: 4160255 * 1024, heapAfterBytes: 4159000 * 1024, heapTotalBytes: 4160256 * 1024, jvmUptimeMs: 16000 } },
+  },
+  {
+    text: '2024-03-02T11:04:10.000+0800: 17.000: [GC pause (G1 Evacuation Pause) (young) 52M->20M(100M), 0.0123456 secs]',
+    expect: { fields: { kind: 'young', cause: 'G1 Evacuation Pause', collector: 'G1', pauseMs: 12.346, heapBeforeBytes: 52 * 1048576, heapAfterBytes: 20 * 1048576, heapTotalBytes: 100 * 1048576, jvmUptimeMs: 17000 } },
+  },
+  {
+    text: '2024-03-02T11:04:12.100+0800: 19.100: Total time for which application threads were stopped: 1.2345678 seconds, Stopping threads took: 0.0001234 seconds',
+    expect: { fields: { kind: 'safepoint', stoppedMs: 1234.568, reachMs: 0.123, jvmUptimeMs: 19100 } },
+  },
+  {
+    text: '12.345: [GC (Allocation Failure) [PSYoungGen: 65536K->10720K(76288K)] 65536K->10736K(251392K), 0.0123456 secs] [Times: user=0.02 sys=0.01, real=0.01 secs] ',
+    expect: { wallMs: undefined, timeText: '12.345', fields: { kind: 'young', cause: 'Allocation Failure', collector: 'Parallel', pauseMs: 12.346, heapBeforeBytes: 65536 * 1024, heapAfterBytes: 10736 * 1024, heapTotalBytes: 251392 * 1024, jvmUptimeMs: 12345 } },
+  },
+];
+
 export const jvmGcLegacy = defineFormat({
   name: 'jvm-gc-legacy',
   description: 'JDK 8 GC logs (-XX:+PrintGCDetails -XX:+PrintGCDateStamps): ParNew, CMS, Parallel, Serial and G1 records, multi-line records joined',
@@ -40,53 +76,20 @@ export const jvmGcLegacy = defineFormat({
   shape: 'lines',
   pathHint: /(?:^|\/)[^/]*gc[^/]*\.(?:log|txt)(?:\.\d+)?(?:\.current)?$/i,
   continuation: /^(?:\s|Desired survivor size |- age +\d|: \d|Heap(?:$| after GC)|\{Heap before GC|\}$|\[Times: )/,
-  parse(line) {
+  parse(line: string): Parsed | undefined {
     const c = line.charCodeAt(0);
     if (c === 91 || (c >= 48 && c <= 57) || c === 84 || c === 65) return parseRecord(line); // [ digit T A
     if ((c === 74 || c === 79 || c === 77 || c === 67) && HEADER.test(line)) return { severity: 'info', message: line, fields: { kind: 'header' } };
     return undefined;
   },
-  recordFields(text, firstFields) {
+  finishRecord(text: string, first: RecordOutline): RecordOutline {
     const body = bodyOf(text);
-    if (body === undefined) return firstFields;
-    const f = bodyFields(body.rest);
-    if (f === undefined) return firstFields;
+    const f = body === undefined ? undefined : bodyFields(body.rest);
+    if (body === undefined || f === undefined) return first;
     if (body.uptimeMs !== undefined) f.jvmUptimeMs = body.uptimeMs;
-    return f;
+    return { severity: severityOf(f), fields: f };
   },
-  samples: [
-    {
-      text: '2024-03-02T11:04:05.123+0800: 12.345: [GC (Allocation Failure) 2024-03-02T11:04:05.123+0800: 12.345: [ParNew: 306688K->34048K(306688K), 0.0456789 secs] 1234567K->987654K(4160256K), 0.0458123 secs] [Times: user=0.15 sys=0.01, real=0.05 secs] ',
-      expect: {
-        wallMs: Date.UTC(2024, 2, 2, 11, 4, 5, 123), offsetMin: 480, severity: 'info',
-        fields: { kind: 'young', cause: 'Allocation Failure', collector: 'ParNew', pauseMs: 45.812, heapBeforeBytes: 1234567 * 1024, heapAfterBytes: 987654 * 1024, heapTotalBytes: 4160256 * 1024, jvmUptimeMs: 12345 },
-      },
-    },
-    {
-      text: '2024-03-02T11:04:06.001+0800: 13.001: [GC (CMS Initial Mark) [1 CMS-initial-mark: 953606K(3853568K)] 987654K(4160256K), 0.0123456 secs] [Times: user=0.03 sys=0.00, real=0.01 secs] ',
-      expect: { fields: { kind: 'initial-mark', cause: 'CMS Initial Mark', collector: 'CMS', pauseMs: 12.346, heapBeforeBytes: 987654 * 1024, heapAfterBytes: 987654 * 1024, heapTotalBytes: 4160256 * 1024, jvmUptimeMs: 13001 } },
-    },
-    {
-      text: '2024-03-02T11:04:06.500+0800: 13.500: [CMS-concurrent-mark: 0.487/0.487 secs] [Times: user=0.90 sys=0.02, real=0.49 secs] ',
-      expect: { fields: { kind: 'concurrent', collector: 'CMS', phase: 'CMS-concurrent-mark', phaseMs: 487, jvmUptimeMs: 13500 } },
-    },
-    {
-      text: '2024-03-02T11:04:09.000+0800: 16.000: [Full GC (Allocation Failure) 2024-03-02T11:04:09.000+0800: 16.000: [CMS: 3853567K->3853000K(3853568K), 7.6543210 secs] 4160255K->4159000K(4160256K), [Metaspace: 98765K->98765K(1138688K)], 7.6545678 secs] [Times: user=7.65 sys=0.01, real=7.65 secs] ',
-      expect: { severity: 'warn', fields: { kind: 'full', cause: 'Allocation Failure', collector: 'CMS', pauseMs: 7654.568, heapBeforeBytes: 4160255 * 1024, heapAfterBytes: 4159000 * 1024, heapTotalBytes: 4160256 * 1024, jvmUptimeMs: 16000 } },
-    },
-    {
-      text: '2024-03-02T11:04:10.000+0800: 17.000: [GC pause (G1 Evacuation Pause) (young) 52M->20M(100M), 0.0123456 secs]',
-      expect: { fields: { kind: 'young', cause: 'G1 Evacuation Pause', collector: 'G1', pauseMs: 12.346, heapBeforeBytes: 52 * 1048576, heapAfterBytes: 20 * 1048576, heapTotalBytes: 100 * 1048576, jvmUptimeMs: 17000 } },
-    },
-    {
-      text: '2024-03-02T11:04:12.100+0800: 19.100: Total time for which application threads were stopped: 1.2345678 seconds, Stopping threads took: 0.0001234 seconds',
-      expect: { fields: { kind: 'safepoint', stoppedMs: 1234.568, reachMs: 0.123, jvmUptimeMs: 19100 } },
-    },
-    {
-      text: '12.345: [GC (Allocation Failure) [PSYoungGen: 65536K->10720K(76288K)] 65536K->10736K(251392K), 0.0123456 secs] [Times: user=0.02 sys=0.01, real=0.01 secs] ',
-      expect: { wallMs: undefined, timeText: '12.345', fields: { kind: 'young', cause: 'Allocation Failure', collector: 'Parallel', pauseMs: 12.346, heapBeforeBytes: 65536 * 1024, heapAfterBytes: 10736 * 1024, heapTotalBytes: 251392 * 1024, jvmUptimeMs: 12345 } },
-    },
-  ],
+  samples: SAMPLES,
 });
 
 interface Body {
@@ -125,14 +128,18 @@ function parseRecord(line: string): Parsed | undefined {
   const fields = bodyFields(body.rest);
   if (!fields) return undefined;
   if (body.uptimeMs !== undefined) fields.jvmUptimeMs = body.uptimeMs;
-  const warn = fields.kind === 'full' || fields.concurrentModeFailure === true || fields.promotionFailed === true || fields.toSpaceExhausted === true;
-  const out: Parsed = { severity: warn ? 'warn' : 'info', message: body.rest, fields };
+  const out: Parsed = { severity: severityOf(fields), message: body.rest, fields };
   if (body.wall) {
     out.wallMs = body.wall.wallMs;
     if (body.wall.offsetMin !== undefined) out.offsetMin = body.wall.offsetMin;
   }
   if (body.timeText !== undefined) out.timeText = body.timeText;
   return out;
+}
+
+function severityOf(f: Fields): Severity {
+  const bad = f.kind === 'full' || f.concurrentModeFailure === true || f.promotionFailed === true || f.toSpaceExhausted === true;
+  return bad ? 'warn' : 'info';
 }
 
 /** The fields of a record body (one line or the joined record), or undefined when it is not a GC record. */

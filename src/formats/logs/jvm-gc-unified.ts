@@ -1,6 +1,6 @@
 import type { Fields } from '../../events/event.js';
 import { severityFromWord } from '../../events/severity.js';
-import { defineFormat, type Parsed } from '../define.js';
+import { defineFormat, type FormatSample, type Parsed } from '../define.js';
 import { parseIsoLike } from '../timestamps.js';
 import { collectorFromCause, collectorFromUsing, gcSizeToBytes, stoppedTimeFields } from './jvm-gc-common.js';
 
@@ -32,6 +32,44 @@ const USING = /^Using ([A-Z][\w ]+)$/;
 const SAFEPOINT = /^Safepoint "([^"]+)", Time since last: \d+ ns, Reaching safepoint: (\d+) ns,(?: Cleanup: \d+ ns,)? At safepoint: \d+ ns, Total: (\d+) ns$/;
 // The kinds G1 prints in the first parentheses of "Pause Young (...)"
 const G1_YOUNG_TYPES = new Set(['Normal', 'Concurrent Start', 'Concurrent End', 'Prepare Mixed', 'Mixed']);
+
+// typed here: the samples' differing field sets would otherwise widen defineFormat's inferred type
+const SAMPLES: readonly FormatSample[] = [
+  {
+    text: '[2024-03-02T11:04:05.123+0800][12.345s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M) 3.456ms',
+    expect: {
+      wallMs: Date.UTC(2024, 2, 2, 11, 4, 5, 123), offsetMin: 480, severity: 'info', logger: 'gc',
+      message: 'GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M) 3.456ms',
+      fields: {
+        gcId: 3, kind: 'young', youngType: 'Normal', cause: 'G1 Evacuation Pause', collector: 'G1', pauseMs: 3.456,
+        heapBeforeBytes: 24 * 1048576, heapAfterBytes: 8 * 1048576, heapTotalBytes: 256 * 1048576, tags: 'gc', jvmUptimeMs: 12345,
+      },
+    },
+  },
+  {
+    text: '[0.359s][info][gc] GC(12) Pause Full (Ergonomics) 28M->25M(31M) 61.206ms',
+    expect: {
+      wallMs: undefined, timeText: '[0.359s][info][gc]',
+      fields: { gcId: 12, kind: 'full', cause: 'Ergonomics', pauseMs: 61.206, heapBeforeBytes: 28 * 1048576, heapAfterBytes: 25 * 1048576, heapTotalBytes: 31 * 1048576, tags: 'gc', jvmUptimeMs: 359 },
+    },
+  },
+  {
+    text: '[2026-11-22T04:08:20.806+0000][0.040s][info][gc,phases   ] GC(0)   Evacuate Collection Set: 0.7ms',
+    expect: { offsetMin: 0, logger: 'gc,phases', fields: { gcId: 0, phase: 'Evacuate Collection Set', phaseMs: 0.7, tags: 'gc,phases', jvmUptimeMs: 40 } },
+  },
+  {
+    text: '[2026-11-22T04:08:20.806+0000][0.040s][info][safepoint   ] Safepoint "G1CollectForAllocation", Time since last: 22321301 ns, Reaching safepoint: 5060 ns, Cleanup: 6152 ns, At safepoint: 1307101 ns, Total: 1318313 ns',
+    expect: { fields: { kind: 'safepoint', safepointOp: 'G1CollectForAllocation', reachMs: 0.00506, stoppedMs: 1.318313, tags: 'safepoint', jvmUptimeMs: 40 } },
+  },
+  {
+    text: '[12.345s][info][safepoint] Total time for which application threads were stopped: 1.2345678 seconds, Stopping threads took: 0.0001234 seconds',
+    expect: { fields: { kind: 'safepoint', stoppedMs: 1234.568, reachMs: 0.123, tags: 'safepoint', jvmUptimeMs: 12345 } },
+  },
+  {
+    text: '[2026-11-22T04:08:20.769+0000][0.003s][info][gc] Using G1',
+    expect: { fields: { collector: 'G1', tags: 'gc', jvmUptimeMs: 3 } },
+  },
+];
 
 export const jvmGcUnified = defineFormat({
   name: 'jvm-gc-unified',
@@ -124,42 +162,7 @@ export const jvmGcUnified = defineFormat({
     }
     return out;
   },
-  samples: [
-    {
-      text: '[2024-03-02T11:04:05.123+0800][12.345s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M) 3.456ms',
-      expect: {
-        wallMs: Date.UTC(2024, 2, 2, 11, 4, 5, 123), offsetMin: 480, severity: 'info', logger: 'gc',
-        message: 'GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M) 3.456ms',
-        fields: {
-          gcId: 3, kind: 'young', youngType: 'Normal', cause: 'G1 Evacuation Pause', collector: 'G1', pauseMs: 3.456,
-          heapBeforeBytes: 24 * 1048576, heapAfterBytes: 8 * 1048576, heapTotalBytes: 256 * 1048576, tags: 'gc', jvmUptimeMs: 12345,
-        },
-      },
-    },
-    {
-      text: '[0.359s][info][gc] GC(12) Pause Full (Ergonomics) 28M->25M(31M) 61.206ms',
-      expect: {
-        wallMs: undefined, timeText: '[0.359s][info][gc]',
-        fields: { gcId: 12, kind: 'full', cause: 'Ergonomics', pauseMs: 61.206, heapBeforeBytes: 28 * 1048576, heapAfterBytes: 25 * 1048576, heapTotalBytes: 31 * 1048576, tags: 'gc', jvmUptimeMs: 359 },
-      },
-    },
-    {
-      text: '[2026-11-22T04:08:20.806+0000][0.040s][info][gc,phases   ] GC(0)   Evacuate Collection Set: 0.7ms',
-      expect: { offsetMin: 0, logger: 'gc,phases', fields: { gcId: 0, phase: 'Evacuate Collection Set', phaseMs: 0.7, tags: 'gc,phases', jvmUptimeMs: 40 } },
-    },
-    {
-      text: '[2026-11-22T04:08:20.806+0000][0.040s][info][safepoint   ] Safepoint "G1CollectForAllocation", Time since last: 22321301 ns, Reaching safepoint: 5060 ns, Cleanup: 6152 ns, At safepoint: 1307101 ns, Total: 1318313 ns',
-      expect: { fields: { kind: 'safepoint', safepointOp: 'G1CollectForAllocation', reachMs: 0.00506, stoppedMs: 1.318313, tags: 'safepoint', jvmUptimeMs: 40 } },
-    },
-    {
-      text: '[12.345s][info][safepoint] Total time for which application threads were stopped: 1.2345678 seconds, Stopping threads took: 0.0001234 seconds',
-      expect: { fields: { kind: 'safepoint', stoppedMs: 1234.568, reachMs: 0.123, tags: 'safepoint', jvmUptimeMs: 12345 } },
-    },
-    {
-      text: '[2026-11-22T04:08:20.769+0000][0.003s][info][gc] Using G1',
-      expect: { fields: { collector: 'G1', tags: 'gc', jvmUptimeMs: 3 } },
-    },
-  ],
+  samples: SAMPLES,
 });
 
 function messageFields(message: string): Fields {
@@ -185,6 +188,8 @@ function messageFields(message: string): Fields {
     }
   }
   if (c === 84) { // T
+    // G1 up to JDK 19 reports an evacuation failure on a line of its own
+    if (rest === 'To-space exhausted') return Object.assign(fields, { toSpaceExhausted: true });
     const st = stoppedTimeFields(rest);
     if (st) return Object.assign(fields, st);
   }
