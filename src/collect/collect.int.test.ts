@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseProcNetTcp } from './proc-net-tcp.js';
 import { cliArgv, MemoryCgroupV1, readBundle, SceneProcess, startCloseWaitInNetns, startCloseWaitServer, startFdLeaker, startMemoryHog } from './scene.js';
+import { findExecutable } from './run-bounded.js';
 import type { CgroupMemory, ProcessesDocument, ProcessSnapshot } from './snapshot.js';
 
 /**
@@ -213,25 +214,36 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
   });
 
   test('diff of two captures shows the fd and CLOSE_WAIT growth first', async () => {
+    const watched = [leaker.pid, server.pid, ...(hog ? [hog.pid] : [])].map(String);
+    const smallA = join(dir, 'small-a.tar.gz');
+    assert.equal(run(['collect', '--out', smallA, '--no-logs', '--pid', ...watched]).status, 0);
     leaker.send('leak 40');
     await leaker.waitFor(/fds \d+/);
     await openAndClose(10, CLOSE_WAIT_CONNS + 10);
+    const smallB = join(dir, 'small-b.tar.gz');
     const bundleB = join(dir, 'b.tar.gz');
+    assert.equal(run(['collect', '--out', smallB, '--no-logs', '--pid', ...watched]).status, 0);
     assert.equal(run(['collect', '--out', bundleB, '--no-logs']).status, 0);
-    const json = run(['diff', bundleA, bundleB, '--format', 'json']);
-    assert.equal(json.status, 0, json.stderr);
-    const d = JSON.parse(json.stdout) as { processes: { pid: number; status: string; fds: { delta: number }; sockets: Record<string, { delta: number }> }[] };
-    const changed = d.processes.filter((p) => p.status === 'changed');
-    const lp = changed.find((p) => p.pid === leaker.pid)!;
-    assert.ok(lp.fds.delta >= 40, JSON.stringify(lp.fds));
-    const sp = changed.find((p) => p.pid === server.pid)!;
-    assert.equal(sp.sockets['CLOSE-WAIT']!.delta, 10);
-    // the two that grew lead the list (the test runner and other helpers' processes may change too)
-    const top = changed.slice(0, 3).map((p) => p.pid);
-    assert.ok(top.includes(leaker.pid) && top.includes(server.pid), `top: ${top}`);
+
+    type Diff = { processes: { pid: number; status: string; fds: { delta: number }; sockets: Record<string, { delta: number }> }[] };
+    const small = run(['diff', smallA, smallB, '--format', 'json']);
+    assert.equal(small.status, 0, small.stderr);
+    const ranked = (JSON.parse(small.stdout) as Diff).processes;
+    // the fd leak (+40 or more) first, then the 10 new CLOSE_WAIT sockets; the steady hog is not listed
+    assert.deepEqual(ranked.slice(0, 2).map((p) => p.pid), [leaker.pid, server.pid]);
+    assert.ok(ranked[0]!.fds.delta >= 40, JSON.stringify(ranked[0]!.fds));
+    assert.equal(ranked[1]!.sockets['CLOSE-WAIT']!.delta, 10);
+    if (hog) assert.ok(!ranked.some((p) => p.pid === hog!.pid), 'the steady process is left out');
+
+    // the same growth between two whole-host captures, among whatever else changed on the host
+    const full = run(['diff', bundleA, bundleB, '--format', 'json']);
+    const changed = (JSON.parse(full.stdout) as Diff).processes.filter((p) => p.status === 'changed');
+    assert.ok(changed.find((p) => p.pid === leaker.pid)!.fds.delta >= 40);
+    assert.equal(changed.find((p) => p.pid === server.pid)!.sockets['CLOSE-WAIT']!.delta, 10);
     const text = run(['diff', bundleA, bundleB]);
-    assert.match(text.stdout, new RegExp(`node \\(pid ${leaker.pid}\\): fds \\d+ -> \\d+ \\(\\+\\d+\\) of limit ${NOFILE}`));
-    assert.match(text.stdout, new RegExp(`node \\(pid ${server.pid}\\):.*CLOSE-WAIT ${CLOSE_WAIT_CONNS} -> ${CLOSE_WAIT_CONNS + 10} \\(\\+10\\)`));
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^\\S+ node \\(pid ${leaker.pid}\\): fds \\d+ -> \\d+ \\(\\+\\d+\\) of limit ${NOFILE}`, 'm'));
+    assert.match(text.stdout, new RegExp(`^\\S+ node \\(pid ${server.pid}\\):.*CLOSE-WAIT ${CLOSE_WAIT_CONNS} -> ${CLOSE_WAIT_CONNS + 10} \\(\\+10\\)`, 'm'));
   });
 
   test('--every/--count records growth as Prometheus series', async () => {
@@ -246,6 +258,19 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
     assert.equal(s.values.length, 3);
     const [t0, t2] = [s.values[0]![0], s.values[2]![0]];
     assert.ok(t2 - t0 >= 0.75 && t2 - t0 < 3, `span ${t2 - t0} s`);
+  });
+
+  test('--strace PID --seconds N attaches for N seconds and leaves the process running', { skip: findExecutable('strace') ? false : 'strace is not installed' }, async () => {
+    const out = join(dir, 'strace.tar.gz');
+    const started = Date.now();
+    const r = run(['collect', '--out', out, '--no-logs', '--no-tools', '--pid', String(leaker.pid), '--strace', String(leaker.pid), '--seconds', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(Date.now() - started < 8000);
+    const trace = file(await readBundle(out), `/cmd/strace-p-${leaker.pid}.txt`)!;
+    // the leaker opens /dev/null every 100 ms until it reaches its drip target, and its timers wake it
+    assert.match(trace, /^(?:\[pid +\d+\] )?\d\d:\d\d:\d\d\.\d+ \w+\(/m);
+    leaker.send('still there?');
+    await leaker.waitFor(/fds \d+/);
   });
 
   test('runs as a non-root user with what it can read, and says what it could not', async () => {

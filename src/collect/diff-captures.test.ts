@@ -33,14 +33,14 @@ test('diffCaptures ranks the largest growth first and leaves unchanged processes
   const d = diffCaptures([a], [b]);
   assert.equal(d.elapsedMs, 10_000);
   assert.deepEqual(d.processes.map((p) => [p.process, p.status]), [
-    ['leaker', 'changed'],
-    ['server', 'changed'],
-    ['grower', 'changed'],
+    ['leaker', 'changed'], // +870 fds
+    ['grower', 'changed'], // +100 MiB
+    ['server', 'changed'], // +40 CLOSE-WAIT
     ['started', 'new'],
     ['ended', 'gone'],
   ]);
   assert.deepEqual(d.processes[0]!.fds, { before: 30, after: 900, delta: 870 });
-  assert.deepEqual(d.processes[1]!.sockets['CLOSE-WAIT'], { before: 0, after: 40, delta: 40 });
+  assert.deepEqual(d.processes[2]!.sockets['CLOSE-WAIT'], { before: 0, after: 40, delta: 40 });
   const text = renderDiffText(d);
   assert.match(text, /^h1 leaker \(pid 11\): fds 30 -> 900 \(\+870\) of limit 1024$/m);
   assert.match(text, /^h1 server \(pid 13\): CLOSE-WAIT 0 -> 40 \(\+40\)$/m);

@@ -19,7 +19,7 @@ export interface ProcessChange {
   threads: FigureChange;
   /** Per TCP state (ESTAB, CLOSE-WAIT...), only states present in either capture. */
   sockets: Record<string, FigureChange>;
-  /** How much it grew, relative to where it started: the ranking key. */
+  /** The largest growth of its figures, in fds, threads, sockets or MiB of RSS: the ranking key. */
   growth: number;
 }
 
@@ -36,10 +36,12 @@ function change(before: number | null | undefined, after: number | null | undefi
   return { before: b, after: a, delta: b !== null && a !== null ? a - b : null };
 }
 
-/** Relative growth of one figure; an absolute floor keeps tiny bases from dominating. */
-function relGrowth(c: FigureChange, floor: number): number {
-  if (c.delta === null || c.delta <= 0) return 0;
-  return c.delta / Math.max(c.before ?? 0, floor);
+/**
+ * Growth in comparable units: one per fd, thread or socket, one per MiB of RSS. A leak shows as
+ * tens or hundreds of any of these between two captures, whatever the process's size.
+ */
+function growthUnits(f: FigureChange, unit: number): number {
+  return f.delta !== null && f.delta > 0 ? f.delta / unit : 0;
 }
 
 /**
@@ -88,13 +90,7 @@ function compare(host: string, a: ProcessSnapshot | null, b: ProcessSnapshot | n
     sockets,
     growth: 0,
   };
-  // floors: 16 fds, 8 threads, 8 sockets, 16 MiB of RSS
-  c.growth = Math.max(
-    relGrowth(c.fds, 16),
-    relGrowth(c.threads, 8),
-    relGrowth(c.rssBytes, 16 * 1024 * 1024),
-    ...Object.values(sockets).map((s) => relGrowth(s, 8)),
-  );
+  c.growth = Math.max(growthUnits(c.fds, 1), growthUnits(c.threads, 1), growthUnits(c.rssBytes, 1024 * 1024), ...Object.values(sockets).map((s) => growthUnits(s, 1)));
   return c;
 }
 
