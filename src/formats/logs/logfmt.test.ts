@@ -24,6 +24,7 @@ describe('logfmt', () => {
     const p = parse('time=yesterday level=info msg=x');
     assert.equal(p?.wallMs, undefined);
     assert.equal(p?.severity, 'info');
+    assert.deepEqual(p?.fields, { time: 'yesterday' });
   });
   test('fields are bounded in number and size', () => {
     const many = 'level=info msg=x ' + Array.from({ length: 80 }, (_, i) => `k${i}=v`).join(' ') + ' big=' + 'x'.repeat(5000);

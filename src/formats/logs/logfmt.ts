@@ -27,13 +27,17 @@ export const logfmt = defineFormat({
     const kv = scanKeyValues(line, 0, MAX_FIELDS + 8);
     if (!kv || kv.pairs.length < 2 || kv.looseChars * 2 > line.length) return undefined;
     let time: string | undefined;
+    let timeKey = '';
     let level: string | undefined;
     let message: string | undefined;
     const out: Parsed = { message: '' };
     let fields: Fields | null = null;
     let nFields = 0;
     for (const [key, value] of kv.pairs) {
-      if (time === undefined && TIME_KEYS.has(key)) time = value;
+      if (time === undefined && TIME_KEYS.has(key)) {
+        time = value;
+        timeKey = key;
+      }
       else if (level === undefined && LEVEL_KEYS.has(key)) level = value;
       else if (message === undefined && MESSAGE_KEYS.has(key)) message = value;
       else if (out.logger == null && LOGGER_KEYS.has(key)) out.logger = value;
@@ -58,6 +62,10 @@ export const logfmt = defineFormat({
         out.wallMs = epochToMs(Number(time));
         out.offsetMin = 0;
         out.timeText = time;
+      } else {
+        // "t=fast": not a time after all, keep it as a field
+        fields ??= {};
+        fields[timeKey] = typedValue(time.length > MAX_VALUE_CHARS ? time.slice(0, MAX_VALUE_CHARS) : time);
       }
     }
     out.severity = severityFromWord(level);
