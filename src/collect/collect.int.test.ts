@@ -199,7 +199,7 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
     assert.equal(file(files, '/cmd/ps-aux.txt'), undefined);
   });
 
-  test('counts the sockets of processes in other network namespaces', async () => {
+  test('counts the sockets of processes in other network namespaces', { skip: findExecutable('unshare') && findExecutable('ip') ? false : 'needs unshare (util-linux) and ip (iproute2)' }, async () => {
     const inner = startCloseWaitInNetns(7);
     scene.push(inner);
     await inner.waitFor(/ready/);

@@ -15,6 +15,7 @@ test('renderDfH writes the coreutils columns', () => {
     { source: 'devtmpfs', mountPoint: '/dev', sizeBytes: 12 * 1024 ** 3, usedBytes: 0, availBytes: 12 * 1024 ** 3 },
     { source: '/dev/vda', mountPoint: '/', sizeBytes: 20 * 1024 ** 3, usedBytes: 19 * 1024 ** 3, availBytes: 0 },
   ]);
+  assert.equal(out.split('\n')[0], 'Filesystem  Size  Used Avail Use% Mounted on');
   const rows = out.trimEnd().split('\n').map((l) => l.split(/\s+/));
   assert.deepEqual(rows[0], ['Filesystem', 'Size', 'Used', 'Avail', 'Use%', 'Mounted', 'on']);
   assert.deepEqual(rows[1], ['devtmpfs', '12G', '0', '12G', '0%', '/dev']);

@@ -32,7 +32,9 @@ export function renderDfH(rows: readonly FsUsage[]): string {
     return [r.source, humanSize(r.sizeBytes), humanSize(r.usedBytes), humanSize(r.availBytes), denom > 0 ? `${Math.ceil((r.usedBytes * 100) / denom)}%` : '-', r.mountPoint];
   });
   const header = ['Filesystem', 'Size', 'Used', 'Avail', 'Use%', 'Mounted on'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  // coreutils gives the size columns at least 5 characters (4 for Use%)
+  const minWidths = [0, 5, 5, 5, 4, 0];
+  const widths = header.map((h, i) => Math.max(h.length, minWidths[i]!, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) =>
     [c[0]!.padEnd(widths[0]!), ...c.slice(1, 5).map((x, i) => x.padStart(widths[i + 1]!)), c[5]!].join(' ');
   return `${[header, ...cells].map(line).join('\n')}\n`;
