@@ -18,7 +18,7 @@ const TRAILING_SECONDS = / (\d+\.\d{3})$/;
 
 export const httpAccess = defineFormat({
   name: 'http-access',
-  description: 'nginx / Apache httpd access log in the common or combined format ("127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] \\"GET / HTTP/1.1\\" 200 ...")',
+  description: 'nginx / Apache httpd access log in the common or combined format ("127.0.0.1 - - [02/Mar/2024:11:04:05 +0800] "GET / HTTP/1.1" 200 ...")',
   producer: 'http-server',
   shape: 'lines',
   pathHint: /(?:^|\/)(?:access|[\w.-]*_access|[\w.-]*-access)(?:[._-][\w-]+)?\.log(?:\.\d+)?(?:\.gz)?$/,
