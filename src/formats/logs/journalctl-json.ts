@@ -3,6 +3,7 @@ import type { Fields } from '../../events/event.js';
 import { defineFormat, type Parsed } from '../define.js';
 
 type JournalEntry = Record<string, unknown>;
+const DIGITS = /^\d{1,20}$/;
 
 /**
  * `journalctl -o json`: one JSON object per line. Field values are strings, except a MESSAGE that is
@@ -24,8 +25,11 @@ export const journalctlJson = defineFormat({
       return undefined;
     }
     if (e === null || typeof e !== 'object' || Array.isArray(e)) return undefined;
-    const stamp = e.__REALTIME_TIMESTAMP;
-    if (typeof stamp !== 'string' || !/^\d{1,20}$/.test(stamp)) return undefined;
+    const received = e.__REALTIME_TIMESTAMP;
+    if (typeof received !== 'string' || !DIGITS.test(received)) return undefined;
+    // the sender's own time when it gave one, as journalctl shows it; else when journald received it
+    const sent = e._SOURCE_REALTIME_TIMESTAMP;
+    const stamp = typeof sent === 'string' && DIGITS.test(sent) ? sent : received;
     const out: Parsed = { wallMs: Math.floor(Number(stamp) / 1000), offsetMin: 0, timeText: stamp, message: text(e.MESSAGE) ?? '' };
     const pri = str(e.PRIORITY);
     out.severity = pri !== null && /^[0-7]$/.test(pri) ? severityFromSyslog(+pri) : null;
@@ -45,15 +49,15 @@ export const journalctlJson = defineFormat({
   },
   samples: [
     {
-      text: '{"__REALTIME_TIMESTAMP":"1795320607305623","__MONOTONIC_TIMESTAMP":"1223739654","_BOOT_ID":"1cd6829176684a1581488f60ce90554a","PRIORITY":"4","SYSLOG_FACILITY":"3","SYSLOG_IDENTIFIER":"app","_PID":"11259","_COMM":"logger","_HOSTNAME":"vm","_TRANSPORT":"syslog","MESSAGE":"disk usage above 90% on /data"}',
+      text: '{"__REALTIME_TIMESTAMP":"1795320607305623","_SOURCE_REALTIME_TIMESTAMP":"1795320607305611","__MONOTONIC_TIMESTAMP":"1223739654","_BOOT_ID":"1cd6829176684a1581488f60ce90554a","PRIORITY":"4","SYSLOG_FACILITY":"3","SYSLOG_IDENTIFIER":"app","_PID":"11259","_COMM":"logger","_HOSTNAME":"vm","_TRANSPORT":"syslog","MESSAGE":"disk usage above 90% on /data"}',
       expect: {
-        wallMs: 1795320607305, offsetMin: 0, timeText: '1795320607305623', severity: 'warn', host: 'vm', process: 'app', pid: 11259,
+        wallMs: 1795320607305, offsetMin: 0, timeText: '1795320607305611', severity: 'warn', host: 'vm', process: 'app', pid: 11259,
         message: 'disk usage above 90% on /data', fields: { bootId: '1cd6829176684a1581488f60ce90554a', transport: 'syslog' },
       },
     },
     {
       text: '{"__REALTIME_TIMESTAMP":"1652168751441000","PRIORITY":"3","_TRANSPORT":"kernel","SYSLOG_IDENTIFIER":"kernel","_HOSTNAME":"node-b","MESSAGE":"Out of memory: Killed process 38581 (java)"}',
-      expect: { process: 'kernel', severity: 'error', pid: null, wallMs: 1652168751441 },
+      expect: { process: 'kernel', severity: 'error', pid: null, wallMs: 1652168751441, timeText: '1652168751441000' },
     },
     {
       text: '{"__REALTIME_TIMESTAMP":"1795320607307960","PRIORITY":"5","SYSLOG_IDENTIFIER":"app","_PID":"11262","_SYSTEMD_UNIT":"app.service","MESSAGE":[112,97,121,108,111,97,100,32,255,254,32,110,111,116,32,117,116,102,45,56]}',
