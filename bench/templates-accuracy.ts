@@ -2,7 +2,10 @@
  * Group Accuracy of the template miner on the sixteen Loghub 2k sets, mined from the whole raw
  * lines (headers included: the miner has to cope with them itself).
  *
- *   node dist/bench/templates-accuracy.js [--labels corrected] [--detail SET]
+ *   node dist/bench/templates-accuracy.js [--labels corrected] [--detail SET] [--option name=value ...]
+ *
+ * --option overrides a MinerOptions knob for every set alike (to study a knob; the defaults are
+ * what culprit uses).
  */
 import { TemplateMiner } from '../src/templates/miner.js';
 import type { TemplateSnapshot } from '../src/templates/split.js';
@@ -23,6 +26,12 @@ function main(): void {
   const args = process.argv.slice(2);
   const suffix = args.includes('--labels') && args[args.indexOf('--labels') + 1] === 'corrected' ? '_corrected' : '';
   const detail = args.includes('--detail') ? args[args.indexOf('--detail') + 1] : undefined;
+  const options: Record<string, number> = {};
+  args.forEach((a, i) => {
+    if (a !== '--option') return;
+    const [k, v] = (args[i + 1] ?? '').split('=');
+    options[k!] = Number(v);
+  });
   const dir = loghubDir();
   const sets = loghubSets(dir);
   if (sets.length === 0) {
@@ -35,7 +44,7 @@ function main(): void {
   for (const set of sets) {
     const lines = readRawLines(dir, set);
     const truth = readTruth(dir, set, suffix).slice(0, lines.length);
-    const miner = new TemplateMiner();
+    const miner = new TemplateMiner(options);
     const handles = lines.map((l) => miner.add(l));
     const snap = miner.snapshot();
     const predicted = handles.map((h) => snap.idOf(h));

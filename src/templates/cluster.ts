@@ -51,12 +51,23 @@ export function covers(template: readonly string[], tokens: readonly string[]): 
   return true;
 }
 
-/** Number of positions where two token lists of the same length differ, stopping past `max`. */
+/**
+ * Number of positions where two token lists of the same length differ, stopping past `max`. A
+ * position where one holds `<*>` and the other a word with no variable part counts as `max + 1`: the two
+ * lines are not aligned ("disk limit: <*> GB" / "Total disk: <*> GB").
+ */
 export function distance(a: readonly string[], b: readonly string[], max: number): number {
   let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > max) return diff;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x === WILDCARD ? !y.includes(WILDCARD) : y === WILDCARD && !x.includes(WILDCARD)) return max + 1;
+    if (++diff > max) return diff;
+  }
   return diff;
 }
+
 
 /** The template that covers both: `<*>` where they differ. */
 export function generalize(a: readonly string[], b: readonly string[]): string[] {

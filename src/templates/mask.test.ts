@@ -16,6 +16,7 @@ describe('maskToken', () => {
     ['fe80::1%eth0', '<*>%<*>'],
     ['38101a0b-2096-447d-96ea-a692162415ae', '<*>'],
     ['req-38101a0b-2096-447d-96ea-a692162415ae', 'req-<*>'],
+    ['[instance: b9000564-fe1a-409b-bdcc-1e88b294cd1d]', '[instance: <*>]'],
     ['/var/log/syslog', '<*>'],
     ['(/etc/httpd/conf/workers2.properties)', '(<*>)'],
     ['C:\\Windows\\winsxs\\x.dll', '<*>'],

@@ -50,8 +50,11 @@ export function maskToken(tok: string): string {
   if (eq > 0 && eq < tok.length - 1) return maskToken(tok.slice(0, eq)) + '=' + maskToken(tok.slice(eq + 1));
   if (dots >= 2 && isHostName(tok)) return maskWhole(tok);
   if (!digits) return tok.length <= 6 && isCalendarWord(tok) ? maskWhole(tok) : tok;
-  return maskRuns(tok);
+  // a UUID's groups may lack digits ("bdcc"): mask it whole before the runs
+  return maskRuns(tok.length >= 36 ? tok.replace(UUID, '0') : tok);
 }
+
+const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
 
 /** Top-level domains seen in host names beyond the two-letter country codes. */
 const GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'local', 'lan', 'internal', 'arpa']);

@@ -87,12 +87,15 @@ export class TemplateMiner {
     this.forward.set(c.handle, c.handle);
     same.push(c);
     if (same.length === 1) this.byLength.set(tokens.length, same);
+    // a line with a number where older lines had words ("user 0" after "user admin") covers them
+    this.absorbCovered(c, same);
     return c.handle;
   }
 
   /** The cluster differing from the tokens in fewest positions, within maxDiffRatio; oldest on a tie. */
   private nearest(same: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
-    const maxDiff = Math.max(1, Math.floor(this.options.maxDiffRatio * countConstants(tokens)));
+    const o = this.options;
+    const maxDiff = Math.max(1, Math.min(o.maxDiffTokens, Math.floor(o.maxDiffRatio * countConstants(tokens))));
     let best: Cluster | undefined;
     let bestDiff = maxDiff + 1;
     for (const c of same) {

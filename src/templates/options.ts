@@ -18,8 +18,12 @@ export interface MinerOptions {
    * combinations share one variant and every merged position of that cluster counts as a variable.
    */
   readonly maxVariantsPerTemplate: number;
-  /** A new shape merges into a cluster of its length when they differ in at most this share of its constant tokens (at least 1). */
+  /**
+   * A new shape merges into a cluster of its length when they differ in at most this share of its
+   * constant tokens (at least 1), and in at most `maxDiffTokens` tokens.
+   */
   readonly maxDiffRatio: number;
+  readonly maxDiffTokens: number;
   /**
    * At the end, a merged position holding at most this many distinct words (and never a number)
    * is read as a constant that tells events apart ("Link ok" / "Link error"): the template splits.
@@ -40,6 +44,7 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   maxTemplates: 20_000,
   maxVariantsPerTemplate: 64,
   maxDiffRatio: 0.4,
+  maxDiffTokens: 3,
   maxConstantValues: 8,
   sharedWordTemplates: 3,
   maxShapeCache: 100_000,

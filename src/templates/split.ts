@@ -2,6 +2,7 @@ import type { Cluster, Variant } from './cluster.js';
 import { WILDCARD } from './mask.js';
 import type { MinerOptions } from './options.js';
 import { templateIdFor } from './template-id.js';
+import { templateText } from './tokenize.js';
 
 /** Printed id of the overflow bucket (see MinerOptions.maxTemplates); its template is `<*>`. */
 export const OVERFLOW_ID = 'other';
@@ -52,7 +53,7 @@ export function splitTemplates(variants: readonly Variant[], clusterOf: (h: numb
         index.set(key, g);
         const tokens = [...c.tokens];
         for (const p of splitAt) tokens[p] = v.tokens[p]!;
-        groups.push({ template: tokens.join(' '), count: 0, first: h });
+        groups.push({ template: templateText(tokens), count: 0, first: h });
       }
       groups[g]!.count += v.count;
       groupOf[h] = g;

@@ -27,7 +27,11 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
     for (let c = text.charCodeAt(j); j < n && c > 32; c = text.charCodeAt(++j)) {
       if ((c >= 46 && c <= 57) || c === 92 || c === 61) suspect = true;
     }
-    if (suspect || (j - i <= 6 && mayBeCalendarWord(text, i))) {
+    const group = text.charCodeAt(i) === 91 ? bracketGroupEnd(text, i, j) : -1; // [
+    if (group > 0) {
+      out += text.slice(copyFrom, i) + maskToken(text.slice(i, group).replace(SPACES, GROUP_SPACE));
+      copyFrom = j = group;
+    } else if (suspect || (j - i <= 6 && mayBeCalendarWord(text, i))) {
       const tok = text.slice(i, j);
       const masked = maskToken(tok);
       if (masked !== tok) {
@@ -49,6 +53,37 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
     i = k;
   }
   return out + text.slice(copyFrom, n);
+}
+
+/**
+ * Stands for a space inside a bracketed group ("[IPC Server handler 3 on 8020]"), which is kept as
+ * one token: such groups (thread names, request contexts) vary in length, and as one token they
+ * vary in one position only. `templateText` turns it back into a space.
+ */
+export const GROUP_SPACE = '\u00a0';
+const SPACES = / /g;
+/** A bracketed group longer than this is not a group. */
+const MAX_GROUP_CHARS = 160;
+
+/**
+ * When the token at text[start, end) opens '[' without closing it and a ']' follows soon on the
+ * line, the end of the group (past any non-space suffix such as ':'); else -1.
+ */
+function bracketGroupEnd(text: string, start: number, end: number): number {
+  for (let k = start + 1; k < end; k++) if (text.charCodeAt(k) === 93) return -1; // closed inside the token
+  const close = text.indexOf(']', end);
+  if (close < 0 || close - start > MAX_GROUP_CHARS) return -1;
+  const nested = text.indexOf('[', start + 1);
+  if (nested >= 0 && nested < close) return -1;
+  let e = close + 1;
+  while (e < text.length && text.charCodeAt(e) > 32) e++;
+  return e;
+}
+
+/** A template as printed: tokens joined by spaces, group spaces turned back into spaces. */
+export function templateText(tokens: readonly string[]): string {
+  const t = tokens.join(' ');
+  return t.includes(GROUP_SPACE) ? t.replaceAll(GROUP_SPACE, ' ') : t;
 }
 
 /** The tokens of a masked line. */
