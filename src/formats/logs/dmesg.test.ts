@@ -55,6 +55,8 @@ describe('dmesg', () => {
     assert.equal(kernelSeverityFromText('java invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0'), 'warn');
     // a crash of a user process: the kernel prints it at info, it matters more than that
     assert.equal(kernelSeverityFromText('java[38581]: segfault at 0 ip 00007f sp 00007ffd error 4 in libc.so.6'), 'warn');
+    assert.equal(kernelSeverityFromText('EXT4-fs warning (device loop0): ext4_end_bio:368: I/O error 3 writing to inode 12 starting block 9217)'), 'warn');
+    assert.equal(kernelSeverityFromText('Buffer I/O error on dev loop0, logical block 260, lost async page write'), 'error');
     assert.equal(kernelSeverityFromText('RAS: Correctable Errors collector initialized.'), null);
     assert.equal(kernelSeverityFromText('Run /sbin/init as init process'), null);
   });

@@ -34,10 +34,11 @@ export function parseKernelPrefix(line: string): KernelPrefix | undefined {
 /**
  * Raw kernel text carries no level: these are the messages whose printk level is known to matter
  * (panic and BUG are emergencies, OOM kills and hung tasks errors, oom-killer invocations and
- * WARNINGs warnings). Anything else stays unknown (null) rather than guessed.
+ * WARNINGs warnings). The leftmost match decides ("EXT4-fs warning ...: I/O error" is a warning).
+ * Anything else stays unknown (null) rather than guessed.
  */
 const WORDS =
-  /(Kernel panic)|(\bBUG: |\bOops\b|general protection fault|Unable to handle kernel|hard LOCKUP)|(Out of memory|Killed process \d|blocked for more than \d+ seconds|I\/O error|\bEXT4-fs error|\b[Ee]rror\b)|(invoked oom-killer|\bWARNING: |Call Trace:|\bsegfault at\b|\btraps: |\bfailed\b|\bfailure\b|\[Firmware Bug\])/;
+  /(Kernel panic)|(\bBUG: |\bOops\b|general protection fault|Unable to handle kernel|hard LOCKUP)|(Out of memory|Killed process \d|blocked for more than \d+ seconds|I\/O error|\bEXT4-fs error|\b[Ee]rror\b)|(invoked oom-killer|\bWARNING: |\bEXT4-fs warning\b|Call Trace:|\bsegfault at\b|\btraps: |\bfailed\b|\bfailure\b|\[Firmware Bug\])/;
 
 export function kernelSeverityFromText(message: string): Severity | null {
   const m = WORDS.exec(message.length > 300 ? message.slice(0, 300) : message);
