@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
 import type { LineFormat, ParseContext } from '../define.js';
 import { goLog } from './go-log.js';
-import { GO_STACK_LINE } from './go-stack.js';
+import { GO_STACK_LINE, finishGoRecord } from './go-stack.js';
 
 const ctx: ParseContext = { yearFor: () => 2024 };
 // the registry's type, so the test calls parse as the pipeline does
@@ -44,6 +44,18 @@ describe('go-log', () => {
     assert.doesNotMatch('Connection refused', GO_STACK_LINE);
   });
 
+  test('a joined crash names its panic or fatal error and signal; a plain multi-line record is left alone', () => {
+    const first = { severity: null, fields: { source: 'main.go:9' } };
+    assert.deepEqual(finishGoRecord('x\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6c2d1f]\n\ngoroutine 1 [running]:', first), {
+      severity: 'fatal',
+      fields: { source: 'main.go:9', panic: 'runtime error: invalid memory address or nil pointer dereference', signal: 'SIGSEGV' },
+    });
+    assert.deepEqual(finishGoRecord('x\nfatal error: concurrent map writes\n\ngoroutine 7 [running]:', { severity: 'info', fields: null }), {
+      severity: 'fatal', fields: { fatalError: 'concurrent map writes' },
+    });
+    assert.deepEqual(finishGoRecord('x\nmain.main\n\t/src/main.go:12', first), first);
+  });
+
   test('recorded runtime panic: the dump joins the last record and the file sniffs as go-log', async () => {
     const path = 'test/fixtures/logs/go/std-log-runtime-panic.log';
     assert.equal(sniffedFormatOf(path), 'go-log');
@@ -57,6 +69,8 @@ describe('go-log', () => {
     assert.match(last.text, /^panic: runtime error: index out of range/m);
     assert.match(last.text, /^goroutine \d+ \[running\]:$/m);
     assert.match(last.text, /\nexit status 2$/);
+    assert.equal(last.severity, 'fatal');
+    assert.deepEqual(last.fields, { panic: 'runtime error: index out of range [5] with length 3', exitStatus: 2 });
     // "second line of it" is a plain line of a multi-line message: Go's log does not mark it
     assert.ok(events.some((e) => e.format === 'plain' && e.message === 'second line of it'));
   });
@@ -67,6 +81,8 @@ describe('go-log', () => {
     assert.equal(last.message, 'invariant violated: 7 pending acks');
     assert.match(last.text, /\npanic: invariant violated: 7 pending acks\n/);
     assert.match(last.text, /\nlog\.Panicf\(/);
+    assert.equal(last.severity, 'fatal');
+    assert.deepEqual(last.fields, { panic: 'invariant violated: 7 pending acks', exitStatus: 2 });
   });
 
   test('recorded go-zookeeper client retries are go-log records in local time', async () => {

@@ -1,5 +1,5 @@
 import { defineFormat } from '../define.js';
-import { GO_STACK_LINE } from './go-stack.js';
+import { GO_STACK_LINE, finishGoRecord } from './go-stack.js';
 import { severityInText } from './level-in-text.js';
 
 // Go's `log` header: "2021/03/02 15:04:05" (LstdFlags), ".123456" with Lmicroseconds (always 6 digits).
@@ -19,6 +19,7 @@ export const goLog = defineFormat({
   producer: 'go-runtime',
   shape: 'lines',
   continuation: GO_STACK_LINE,
+  finishRecord: finishGoRecord,
   parse(line) {
     let at = 0;
     let prefix: string | null = null;

@@ -1,3 +1,6 @@
+import type { Fields } from '../../events/event.js';
+import type { RecordOutline } from '../define.js';
+
 /**
  * Lines the Go runtime writes after a log line when a program dies: the panic or fatal error, the
  * goroutine dump (function frames and tab-indented file:line), signal info, register dumps on
@@ -24,3 +27,27 @@ export const GO_STACK_LINE = new RegExp(
     ].join('|') +
     ')',
 );
+
+const PANIC = /\n(?:panic: (.*)|fatal error: (.*))/;
+const SIGNAL = /\n\[signal (SIG[A-Z]+)/;
+const EXIT_STATUS = /\nexit status (\d+)$/;
+const MAX_PANIC_CHARS = 256;
+
+/**
+ * A record the Go runtime's crash output joined: it is fatal, and says why (the panic value or the
+ * fatal error), on which signal, and with which exit status `go run` saw. Other records pass through.
+ */
+export function finishGoRecord(text: string, first: RecordOutline): RecordOutline {
+  const p = PANIC.exec(text);
+  const x = EXIT_STATUS.exec(text);
+  if (!p && !x) return first;
+  const fields: Fields = { ...(first.fields ?? {}) };
+  if (p) {
+    const why = (p[1] ?? p[2])!;
+    fields[p[1] !== undefined ? 'panic' : 'fatalError'] = why.length > MAX_PANIC_CHARS ? why.slice(0, MAX_PANIC_CHARS) : why;
+    const s = SIGNAL.exec(text);
+    if (s) fields['signal'] = s[1]!;
+  }
+  if (x) fields['exitStatus'] = +x[1]!;
+  return { severity: p ? 'fatal' : first.severity, fields };
+}

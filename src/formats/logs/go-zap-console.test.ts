@@ -32,6 +32,9 @@ describe('go-zap-console', () => {
       assert.equal(events[2]!.message, 'session expired');
       assert.equal(events[2]!.fields!['error'], 'zk: session has been expired by the server');
       assert.match(events[2]!.text, /\nmain\.main\n\t.*main\.go:35\nruntime\.main\n/);
+      // a stack trace is not a crash: the record keeps its level
+      assert.equal(events[2]!.severity, 'error');
+      assert.equal(events[2]!.fields!['panic'], undefined);
     });
   }
 });

@@ -2,7 +2,7 @@ import type { Fields } from '../../events/event.js';
 import { severityFromWord } from '../../events/severity.js';
 import { defineFormat } from '../define.js';
 import { epochToMs, parseIsoLike } from '../timestamps.js';
-import { GO_STACK_LINE } from './go-stack.js';
+import { GO_STACK_LINE, finishGoRecord } from './go-stack.js';
 
 // zap's console encoder: tab-separated time, level, [logger], [caller], message, [JSON fields].
 // Time is ISO8601 ("2024-03-02T11:04:05.123+0800") or epoch seconds ("1.7093486451e+09");
@@ -19,6 +19,7 @@ export const goZapConsole = defineFormat({
   shape: 'lines',
   // zap appends "main.main\n\t/src/main.go:12" stack traces to errors; panics print the runtime's dump
   continuation: GO_STACK_LINE,
+  finishRecord: finishGoRecord,
   parse(line) {
     const c = line.charCodeAt(0);
     if (c < 48 || c > 57) return undefined;

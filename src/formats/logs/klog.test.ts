@@ -32,6 +32,7 @@ describe('klog', () => {
     assert.deepEqual(events.map((e) => e.severity), ['info', 'info', 'warn', 'error', 'info', 'fatal']);
     assert.equal(events[4]!.text.split('\n')[1], 'message body');
     assert.match(events[5]!.text, /leaderelection lost\nexit status 255$/);
+    assert.equal(events[5]!.fields!['exitStatus'], 255);
     assert.ok(events.every((e) => typeof e.pid === 'number' && e.pid > 0));
   });
 

@@ -1,6 +1,7 @@
 import { severityFromWord } from '../../events/severity.js';
 import type { Fields } from '../../events/event.js';
 import { defineFormat } from '../define.js';
+import { finishGoRecord } from './go-stack.js';
 import { readQuoted, scanKeyValues, typedValue } from './key-values.js';
 
 // "I0302 15:04:05.476463       1 file.go:116] msg"; C++ glog >= 0.6 prints the year: "I20240302 ...".
@@ -15,6 +16,7 @@ export const klog = defineFormat({
   yearless: true,
   // klog prints multi-line messages and fatal goroutine dumps as they are
   continuation: 'unparsed',
+  finishRecord: finishGoRecord,
   parse(line, ctx) {
     const c = line.charCodeAt(0);
     if (c !== 73 && c !== 87 && c !== 69 && c !== 70) return undefined; // I W E F
