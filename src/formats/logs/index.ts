@@ -16,6 +16,9 @@ import { klog } from './klog.js';
 import { log4j } from './log4j.js';
 import { logfmt } from './logfmt.js';
 import { nginxError } from './nginx-error.js';
+import { postgresql } from './postgresql.js';
+import { pythonLogging } from './python-logging.js';
+import { strace } from './strace.js';
 import { syslogRfc3164 } from './syslog-rfc3164.js';
 import { syslogRfc5424 } from './syslog-rfc5424.js';
 
@@ -29,7 +32,10 @@ export const LOG_FORMATS: readonly FormatDef[] = [
   syslogRfc5424, journalctlShort, journalctlShortIso, dmesg, dmesgT,
   // go-log before log4j: "2021/03/02 15:04:05 [tag] WARN msg" fits both
   nginxError, goLog, goZapConsole, klog,
-  jvmGcUnified, jvmGcLegacy,
+  jvmGcUnified, jvmGcLegacy, strace, postgresql,
+  // before log4j: "%(asctime)s %(levelname)s %(name)s: %(message)s" is also a log4j layout; python-logging
+  // leaves Java class-named loggers to log4j
+  pythonLogging,
   log4j,
   httpAccess, apacheError, jsonLines, logfmt,
 ];
