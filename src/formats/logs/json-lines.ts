@@ -2,6 +2,7 @@ import type { FieldValue, Fields } from '../../events/event.js';
 import { type Severity, severityFromSyslog, severityFromWord } from '../../events/severity.js';
 import { type Parsed, defineFormat } from '../define.js';
 import { epochToMs, parseIsoLike } from '../timestamps.js';
+import { GO_STACK_LINE, finishGoRecord } from './go-stack.js';
 import { severityInText } from './level-in-text.js';
 
 const MAX_FIELDS = 32;
@@ -29,6 +30,9 @@ export const jsonLines = defineFormat({
   description: 'one JSON object per line (zap, pino, bunyan, logstash/ECS, docker json-file, OpenTelemetry log records)',
   producer: 'json-logger',
   shape: 'lines',
+  // mostly written by Go programs (slog, go-kit, zap): a crash's stderr output joins the last record
+  continuation: GO_STACK_LINE,
+  finishRecord: finishGoRecord,
   parse(line) {
     if (line.charCodeAt(0) !== 123 || line.charCodeAt(line.length - 1) !== 125) return undefined; // '{' ... '}'
     let obj: Json;

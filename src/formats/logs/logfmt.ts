@@ -2,6 +2,7 @@ import type { Fields } from '../../events/event.js';
 import { severityFromWord } from '../../events/severity.js';
 import { type Parsed, defineFormat } from '../define.js';
 import { epochToMs, parseIsoLike } from '../timestamps.js';
+import { GO_STACK_LINE, finishGoRecord } from './go-stack.js';
 import { scanKeyValues, typedValue } from './key-values.js';
 
 const MAX_FIELDS = 32;
@@ -21,6 +22,9 @@ export const logfmt = defineFormat({
   shape: 'lines',
   // loose: other logs carry k=v pairs too, so nearly every sampled line must be a pair list
   minShare: 0.9,
+  // mostly written by Go programs (slog, go-kit, zap): a crash's stderr output joins the last record
+  continuation: GO_STACK_LINE,
+  finishRecord: finishGoRecord,
   parse(line) {
     const c = line.charCodeAt(0);
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 64)) return undefined;
