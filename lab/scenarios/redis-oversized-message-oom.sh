@@ -22,7 +22,7 @@ host_start queue-r1 redis-server - redis-server --bind "$redis_ip" --port 6379 -
 redis_pid=$LAB_LAST_PID
 rcli() { redis-cli -h "$redis_ip" -p 6379 "$@"; }
 lab_wait_for 20 "redis-server on $redis_ip" bash -c "[[ \$(redis-cli -h $redis_ip PING) == PONG ]]"
-proc_start - "$LAB_RUN/lag-sampler.err" "$LAB_PY" "$HERE/stream-lag-sampler.py" --redis "$redis_ip:6379" \
+proc_start - "$LAB_RUN/lag-sampler.err" "$LAB_PY" -B "$HERE/stream-lag-sampler.py" --redis "$redis_ip:6379" \
   --stream invoices --host-label queue-r1 --out "$BUNDLE/metrics"
 lag_sampler_pid=$LAB_LAST_PID
 
@@ -30,12 +30,12 @@ lag_sampler_pid=$LAB_LAST_PID
 keeper_log=$BUNDLE/etl-w4/logs/run-forever.log
 parser_log=$BUNDLE/etl-w4/logs/invoice-parser.log
 host_start etl-w4 run-forever invoice-parser.stderr.log bash "$HERE/run-forever.sh" invoice-parser "$keeper_log" \
-  "$LAB_PY" "$HERE/invoice_parser.py" --redis "$redis_ip:6379" --bind "${HOST_IP[etl-w4]}" \
+  "$LAB_PY" -B "$HERE/invoice-parser.py" --redis "$redis_ip:6379" --bind "${HOST_IP[etl-w4]}" \
   --consumer etl-w4 --log "$parser_log"
 keeper_pid=$LAB_LAST_PID
 lab_wait_for 20 "invoice-parser reading" grep -q 'reading new entries' "$parser_log"
 
-host_start billing-core-1 invoice-export - "$LAB_PY" "$HERE/invoice_export.py" --redis "$redis_ip:6379" \
+host_start billing-core-1 invoice-export - "$LAB_PY" -B "$HERE/invoice-export.py" --redis "$redis_ip:6379" \
   --bind "${HOST_IP[billing-core-1]}" --interval 0.5 --lines 10000 --start-offset 41200 \
   --big-offset "$BIG_OFFSET" --big-factor 10 --count 200 --log "$BUNDLE/billing-core-1/logs/invoice-export.log"
 export_pid=$LAB_LAST_PID
@@ -78,37 +78,8 @@ proc_stop "$redis_pid" 5
 
 [[ -s $BUNDLE/etl-w4/logs/invoice-parser.stderr.log ]] || rm -f "$BUNDLE/etl-w4/logs/invoice-parser.stderr.log"
 
-# The kernel's log as etl-w4 would show it: the OOM reports of its own memory cgroup (other runs on this
-# machine may be writing theirs at the same time).
-cg_rel=${HOST_CG[etl-w4]#/sys/fs/cgroup/memory}
-dmesg -T > "$LAB_RUN/dmesg-T.txt"
-dmesg > "$LAB_RUN/dmesg.txt"
-"$LAB_PY" - "$LAB_RUN/dmesg.txt" "$LAB_RUN/dmesg-T.txt" "$LAB_T0_UPTIME" "$cg_rel" \
-  > "$BUNDLE/etl-w4/cmd/dmesg-T.txt" <<'PY'
-import re, sys
-raw, human, t0, cg = open(sys.argv[1]).read().splitlines(), open(sys.argv[2]).read().splitlines(), float(sys.argv[3]), sys.argv[4]
-assert len(raw) == len(human)
-out, block, pids = [], None, set()
-for r, h in zip(raw, human):
-    m = re.match(r'^\[\s*([0-9.]+)\]', r)
-    if not m or float(m.group(1)) < t0:
-        continue
-    if 'invoked oom-killer:' in r:
-        block = []
-    if block is not None:
-        block.append(h)
-        k = re.search(r'Killed process (\d+)', r)
-        if k:
-            if any('oom_memcg=' + cg + ',' in x for x in block):
-                out.extend(block)
-                pids.add(k.group(1))
-            block = None
-        continue
-    reaped = re.search(r'oom_reaper: reaped process (\d+)', r)
-    if reaped and reaped.group(1) in pids:
-        out.append(h)
-print('\n'.join(out))
-PY
+# The kernel's log as etl-w4 would show it (other runs' OOM reports left out).
+bundle_dmesg etl-w4
 
 # Check each link in this recording before claiming it.
 oom_lines=$(grep -c 'Memory cgroup out of memory: Killed process' "$BUNDLE/etl-w4/cmd/dmesg-T.txt" || true)
