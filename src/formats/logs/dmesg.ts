@@ -14,7 +14,8 @@ export const dmesg = defineFormat({
   producer: 'kernel',
   shape: 'lines',
   needsBootTime: true,
-  pathHint: /(?:^|\/)dmesg(?:-[rxd]+)?(?:\.txt|\.log)?(?:\.\d+)?$/,
+  // also /var/log/dmesg, dmesg.0, dmesg.1.gz as Debian and Ubuntu keep them
+  pathHint: /(?:^|\/)dmesg(?:-[rxd]+)?(?:\.txt|\.log)?(?:\.\d+)?(?:\.gz)?$/,
   // a record printed over several lines continues with indented lines
   continuation: /^[ \t]+\S/,
   parse(line) {

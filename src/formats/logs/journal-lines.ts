@@ -6,8 +6,8 @@ import { kernelSeverityFromText } from './kernel-text.js';
 /**
  * What the `journalctl` short output modes share: lines "<time> host identifier[pid]: message",
  * and the marker lines journalctl prints between them:
- *   "-- Logs begin at Tue 2024-03-05 10:00:01 CST, end at Tue 2024-03-05 12:00:00 CST. --" (before v246)
- *   "-- Journal begins at Tue 2024-03-05 10:00:01 CST, ends at ... --" (v246 to v249)
+ *   "-- Logs begin at Tue 2024-03-05 10:00:01 CST, end at Tue 2024-03-05 12:00:00 CST. --" (older systemd)
+ *   "-- Journal begins at Tue 2024-03-05 10:00:01 CST, ends at ... --" (later ones; recent ones print none)
  *   "-- Boot 1cd6829176684a1581488f60ce90554a --" (a reboot between two lines)
  *   "-- No entries --"
  * Markers become events of their own (never glued to a log line): a boot marker is a real state
