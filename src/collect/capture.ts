@@ -51,7 +51,7 @@ export interface CollectResult {
 
 /** Per-step timeouts (each also capped by the round's deadline). */
 const READ_TIMEOUT_MS = 300;
-const PROCESS_WORKERS = 8;
+const PROCESS_WORKERS = 16;
 const MAX_LIMITS_FILES = 1024;
 const MAX_STRACE_SECONDS = 60;
 /** Other network namespaces (containers) whose sockets are read. */

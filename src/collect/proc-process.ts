@@ -1,6 +1,6 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import { redactArgs, redactEnvEntry } from './redact.js';
-import { readBounded, type HangGuard } from './read-bounded.js';
+import { readBounded, readSyncBounded, type HangGuard } from './read-bounded.js';
 import type { CollectNotes } from './notes.js';
 import type { FdCounts, ProcessSnapshot } from './snapshot.js';
 
@@ -43,18 +43,24 @@ export function listPids(procRoot: string): number[] {
 
 /**
  * Reads one process. Files that take the process's memory lock (cmdline, environ) are read with
- * a timeout and skipped once earlier reads hung; fd links are read synchronously (they take no
- * mm lock, and are the bulk of the work). Returns null when the process has gone.
+ * a timeout and skipped once earlier reads hung; stat, status, limits, cgroup and the fd links
+ * take no such lock and are read synchronously (they are the bulk of the work). Returns null
+ * when the process has gone.
  */
 export async function readProcess(pid: number, ctx: ProcReadContext): Promise<ProcessRead | null> {
   const dir = `${ctx.procRoot}/${pid}`;
-  const read = (file: string, maxBytes = PROC_FILE_MAX_BYTES) => readBounded(`${dir}/${file}`, { timeoutMs: ctx.timeoutMs, maxBytes, guard: ctx.guard });
-  const stat = await read('stat');
-  if (stat.error || stat.timedOut || stat.text === '') return null;
-  const st = parseStat(stat.text);
+  const read = (file: string, maxBytes: number) => readBounded(`${dir}/${file}`, { timeoutMs: ctx.timeoutMs, maxBytes, guard: ctx.guard });
+  const readSync = (file: string) => {
+    const r = readSyncBounded(`${dir}/${file}`, PROC_FILE_MAX_BYTES);
+    return 'error' in r ? null : r.text;
+  };
+  const statText = readSync('stat');
+  const st = statText === null ? null : parseStat(statText);
   if (!st) return null;
-  const [status, limits, cgroup] = await Promise.all([read('status'), read('limits'), read('cgroup')]);
-  const fields = parseStatus(status.text);
+  const statusText = readSync('status');
+  const limitsText = readSync('limits');
+  const cgroupText = readSync('cgroup');
+  const fields = parseStatus(statusText ?? '');
 
   let cmdline: string[] | null = null;
   if (ctx.guard.exhausted) ctx.notes.add('cmdline-skipped', `pid ${pid}: earlier /proc reads hung`);
@@ -72,7 +78,7 @@ export async function readProcess(pid: number, ctx: ProcReadContext): Promise<Pr
   }
 
   const fds = readFds(pid, st.name, ctx);
-  const limitsParsed = limits.error ? null : parseFdLimit(limits.text);
+  const limitsParsed = limitsText === null ? null : parseFdLimit(limitsText);
   const sockets: Record<string, number> = {};
   const snapshot: ProcessSnapshot = {
     pid,
@@ -89,7 +95,7 @@ export async function readProcess(pid: number, ctx: ProcReadContext): Promise<Pr
     fds,
     fdSoftLimit: limitsParsed?.soft ?? null,
     fdHardLimit: limitsParsed?.hard ?? null,
-    cgroup: cgroup.error ? [] : cgroup.text.split('\n').filter((l) => l !== ''),
+    cgroup: cgroupText === null ? [] : cgroupText.split('\n').filter((l) => l !== ''),
     sockets,
     ...(env ? { env } : {}),
   };
@@ -99,7 +105,7 @@ export async function readProcess(pid: number, ctx: ProcReadContext): Promise<Pr
   } catch {
     // another user's process, or no namespaces
   }
-  return { snapshot, netns, limitsText: limits.error || limits.text === '' ? null : limits.text };
+  return { snapshot, netns, limitsText: limitsText === '' ? null : limitsText };
 }
 
 function readFds(pid: number, name: string, ctx: ProcReadContext): FdCounts | null {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 
 export interface BoundedRead {
   text: string;
@@ -74,5 +74,36 @@ export async function readBounded(path: string, o: { timeoutMs: number; maxBytes
   } finally {
     settled = true;
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads at most `maxBytes` synchronously: for the /proc files that take no lock of the target
+ * process (stat, status, limits, cgroup, fd links), where a thread-pool round trip per file
+ * would cost more than the read itself (3000 processes: 1136 read in 2.5 s async).
+ */
+export function readSyncBounded(path: string, maxBytes: number): { text: string; truncated: boolean } | { error: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, 64 * 1024));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, maxBytes + 1 - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      total += n;
+    }
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    return { text: all.toString('utf8', 0, Math.min(total, maxBytes)), truncated: total > maxBytes };
+  } catch (err) {
+    return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+  } finally {
+    closeSync(fd);
   }
 }
