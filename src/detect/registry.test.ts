@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { tempDir } from '../../test/support/paths.js';
@@ -8,6 +8,8 @@ import { CATEGORIES } from './category.js';
 import type { DetectorDef, SampleBundle } from './define.js';
 import { DETECTORS } from './registry.js';
 
+const SAMPLE_MTIME = new Date('2026-05-10T12:00:00Z');
+
 /** Runs one detector over a small bundle written to a temp folder, through the whole pipeline. */
 async function findingsOf(d: DetectorDef, files: SampleBundle) {
   const tmp = tempDir();
@@ -15,6 +17,9 @@ async function findingsOf(d: DetectorDef, files: SampleBundle) {
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(tmp.dir, path)), { recursive: true });
       writeFileSync(join(tmp.dir, path), text);
+      // snapshots with no time of their own (df, cpu.stat) are placed at the file's mtime: fix it so
+      // that the same input gives the same output
+      utimesSync(join(tmp.dir, path), SAMPLE_MTIME, SAMPLE_MTIME);
     }
     const a = await analyze({ paths: [tmp.dir], zone: 'UTC', year: 2026, detectors: [d] });
     return a.findings;

@@ -1,6 +1,30 @@
 import type { DetectorDef } from './define.js';
 import { massTaskStop } from './generic/mass-task-stop.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
+import { kernelBlockIoError } from './kernel/block-io-error.js';
+import { kernelBlockNoSpace } from './kernel/block-no-space.js';
+import { kernelConntrackFull } from './kernel/conntrack-full.js';
+import { kernelFileMax } from './kernel/file-max.js';
+import { kernelFsError } from './kernel/fs-error.js';
+import { kernelHungTask } from './kernel/hung-task.js';
+import { kernelOomReport } from './kernel/oom-report.js';
+import { kernelPageAllocFailure } from './kernel/page-alloc-failure.js';
+import { kernelSegfault } from './kernel/segfault.js';
+import { kernelSoftLockup } from './kernel/soft-lockup.js';
+import { processCrashLoop } from './process/crash-loop.js';
+import { goRuntimeCrash } from './process/go-runtime-crash.js';
+import { straceEnomem } from './process/strace-enomem.js';
+import { straceKilled } from './process/strace-killed.js';
+import { supervisordExit } from './process/supervisord-exit.js';
+import { supervisordGaveUp } from './process/supervisord-gave-up.js';
+import { systemdExit } from './process/systemd-exit.js';
+import { systemdUnitFailed } from './process/systemd-unit-failed.js';
+import { diskEnospc } from './disk/enospc.js';
+import { dfFull } from './disk/df-full.js';
+import { cgroupCpuThrottling } from './cpu/cgroup-cpu-throttling.js';
+import { topLoadSaturation } from './cpu/load-saturation.js';
+import { kernelRtThrottling } from './cpu/rt-throttling.js';
+import { topProcessCpu } from './cpu/top-process-cpu.js';
 import { zookeeperClientSessionLoss } from './zookeeper/client-session-loss.js';
 import { zookeeperFollowerLostLeader } from './zookeeper/follower-lost-leader.js';
 import { zookeeperLeaderLostFollower } from './zookeeper/leader-lost-follower.js';
@@ -11,6 +35,32 @@ import { zookeeperSessionExpired } from './zookeeper/session-expired.js';
 export const DETECTORS: readonly DetectorDef[] = [
   // linux-kernel
   kernelOomKill,
+  kernelOomReport,
+  kernelPageAllocFailure,
+  kernelHungTask,
+  kernelSoftLockup,
+  kernelSegfault,
+  kernelFileMax,
+  kernelConntrackFull,
+  kernelBlockIoError,
+  kernelBlockNoSpace,
+  kernelFsError,
+  kernelRtThrottling,
+  cgroupCpuThrottling,
+  // process lifecycle: supervisors, tracers, runtimes
+  supervisordExit,
+  supervisordGaveUp,
+  systemdExit,
+  systemdUnitFailed,
+  processCrashLoop,
+  straceKilled,
+  straceEnomem,
+  goRuntimeCrash,
+  // disks and CPU from logs and command snapshots
+  diskEnospc,
+  dfFull,
+  topProcessCpu,
+  topLoadSaturation,
   // zookeeper (server) and its clients
   zookeeperFollowerLostLeader,
   zookeeperLeaderLostFollower,
