@@ -26,6 +26,9 @@ done
 host_add pg-ledger-1
 host_add api-node-5
 host_add shop-web-3
+# host_add creates the cgroups inside a command substitution, so lab/lib's own registration does not
+# reach this shell: register them here so that they are removed on exit.
+LAB_CGROUPS+=("${HOST_CG[pg-ledger-1]%/*}" "${HOST_CG[@]}")
 pg_ip=${HOST_IP[pg-ledger-1]} api_ip=${HOST_IP[api-node-5]} web_ip=${HOST_IP[shop-web-3]}
 
 # A throwaway cluster owned by postgres (the scratch dir is root-only, so it lives beside it).

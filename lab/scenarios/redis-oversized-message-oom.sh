@@ -13,6 +13,9 @@ BIG_OFFSET=41215
 host_add queue-r1
 host_add billing-core-1
 host_add etl-w4 $((120 << 20))   # the consumer's host: 120 MiB
+# host_add creates the cgroups inside a command substitution, so lab/lib's own registration does not
+# reach this shell: register them here so that they are removed on exit.
+LAB_CGROUPS+=("${HOST_CG[queue-r1]%/*}" "${HOST_CG[@]}")
 redis_ip=${HOST_IP[queue-r1]}
 metrics_start
 

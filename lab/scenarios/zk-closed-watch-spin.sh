@@ -20,6 +20,9 @@ GO111MODULE=off GOPATH="$gopath:/usr/share/gocode" GOCACHE=${GOCACHE:-/var/cache
 ZK_TICK_MS=1000   # sessions may be as short as 2 ticks
 host_add coord-b2
 host_add edge-gw-12
+# host_add creates the cgroups inside a command substitution, so lab/lib's own registration does not
+# reach this shell: register them here so that they are removed on exit.
+LAB_CGROUPS+=("${HOST_CG[coord-b2]%/*}" "${HOST_CG[@]}")
 zk_configure coord-b2          # one server: ZooKeeper runs standalone
 metrics_start
 zk_start coord-b2 -Xms64m -Xmx128m
