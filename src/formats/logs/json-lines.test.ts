@@ -24,6 +24,9 @@ describe('json-lines', () => {
       assert.equal(parse(`{"time":${t},"msg":"x"}`)?.wallMs, 1709348645123, t);
     }
   });
+  test('fractional epoch milliseconds (klog JSON) give whole milliseconds', () => {
+    assert.equal(parse('{"ts":1709348645123.456,"caller":"app/server.go:88","msg":"x","v":0}')?.wallMs, 1709348645123);
+  });
   test('level numbers: bunyan/pino, OpenTelemetry SeverityNumber, GELF syslog levels', () => {
     assert.equal(parse('{"level":60,"msg":"x"}')?.severity, 'fatal');
     assert.equal(parse('{"level":20,"msg":"x"}')?.severity, 'debug');

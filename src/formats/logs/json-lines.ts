@@ -155,13 +155,13 @@ function isObj(v: Json | undefined): v is Obj {
 }
 
 function toTime(v: Json): { wallMs: number; offsetMin?: number } | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? { wallMs: epochToMs(v), offsetMin: 0 } : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? { wallMs: Math.floor(epochToMs(v)), offsetMin: 0 } : undefined;
   if (typeof v !== 'string') return undefined;
   const c = v.charCodeAt(0);
   if (c < 48 || c > 57) return undefined;
   const t = parseIsoLike(v);
   if (t) return t.offsetMin === undefined ? { wallMs: t.wallMs } : { wallMs: t.wallMs, offsetMin: t.offsetMin };
-  if (/^\d{9,19}(?:\.\d+)?$/.test(v)) return { wallMs: epochToMs(Number(v)), offsetMin: 0 };
+  if (/^\d{9,19}(?:\.\d+)?$/.test(v)) return { wallMs: Math.floor(epochToMs(Number(v))), offsetMin: 0 };
   return undefined;
 }
 

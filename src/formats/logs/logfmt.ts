@@ -63,7 +63,7 @@ export const logfmt = defineFormat({
         if (t.offsetMin !== undefined) out.offsetMin = t.offsetMin;
         out.timeText = time;
       } else if (EPOCH.test(time)) {
-        out.wallMs = epochToMs(Number(time));
+        out.wallMs = Math.floor(epochToMs(Number(time)));
         out.offsetMin = 0;
         out.timeText = time;
       } else {
