@@ -1,4 +1,6 @@
+import { accessSync, constants } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import type { RegisterCommand } from './command.js';
 import { collect } from '../collect/capture.js';
 import { parseDurationMs } from '../collect/duration.js';
@@ -53,6 +55,11 @@ export async function runCollect(o: CollectCliOptions): Promise<number> {
   const host = hostname().split('.')[0] || 'localhost';
   const out = o.out ?? defaultBundleName(host, new Date());
   if (!/\.(?:tar\.gz|tgz)$/.test(out)) throw new UsageError(`--out '${out}': the bundle is a .tar.gz (or .tgz)`);
+  try {
+    accessSync(dirname(out), constants.W_OK);
+  } catch (err) {
+    throw new UsageError(`--out '${out}': cannot write to ${dirname(out)} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   const result = await collect({
     host,
     pids,
@@ -65,7 +72,12 @@ export async function runCollect(o: CollectCliOptions): Promise<number> {
     ...(strace ? { strace } : {}),
     onProgress: process.stderr.isTTY ? (m) => process.stderr.write(`culprit: ${m}\n`) : undefined,
   });
-  const bytes = await result.bundle.writeTo(out);
+  let bytes: number;
+  try {
+    bytes = await result.bundle.writeTo(out);
+  } catch (err) {
+    throw new UsageError(`--out '${out}': cannot write the bundle: ${(err as Error).message}`);
+  }
   for (const line of result.notes.lines()) process.stderr.write(`culprit: note: ${line}\n`);
   process.stderr.write(`culprit: ${result.processes} processes, ${result.bundle.names.length} files, ${bytes} bytes in ${result.elapsedMs} ms\n`);
   process.stdout.write(`${out}\n`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -25,7 +25,9 @@ test('BundleWriter writes a .tar.gz that the ingest walker and loadCapture read 
     assert.deepEqual(seen, ['h1/cmd/free-m.txt@h1', 'h1/cmd/processes.json@h1']);
     const docs = await loadCapture(out);
     assert.equal(docs[0]!.host, 'h1');
-    await assert.rejects(loadCapture(join(dir, 'missing.tar.gz')), /no cmd\/processes\.json/);
+    await assert.rejects(loadCapture(join(dir, 'missing.tar.gz')), /missing\.tar\.gz: no such file/);
+    mkdirSync(join(dir, 'empty'));
+    await assert.rejects(loadCapture(join(dir, 'empty')), /no cmd\/processes\.json/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

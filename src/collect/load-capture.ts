@@ -34,7 +34,7 @@ export async function loadCapture(path: string): Promise<ProcessesDocument[]> {
     docs.push(doc);
   }
   if (docs.length === 0) {
-    throw new Error(`${path}: no cmd/processes.json (is it a bundle written by culprit collect?)${problems.length ? `; ${problems[0]}` : ''}`);
+    throw new Error(problems.length > 0 ? problems[0]! : `${path}: no cmd/processes.json (is it a bundle written by culprit collect?)`);
   }
   return docs;
 }

@@ -1,7 +1,8 @@
 import type { CaptureDiff, FigureChange, ProcessChange } from './diff-captures.js';
 
-function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+/** Bytes as MiB with one decimal, or KiB below a MiB (small RSS changes would print +0.0 MiB). */
+function size(bytes: number): string {
+  return Math.abs(bytes) < 1024 * 1024 ? `${Math.round(bytes / 1024)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 function signed(n: number, fmt: (n: number) => string = String): string {
@@ -18,7 +19,7 @@ function describe(c: ProcessChange): string {
   if (c.status !== 'changed') return `${head}: ${c.status === 'new' ? 'new in B' : 'gone in B'}`;
   const parts = [
     figure('fds', c.fds, String, c.fdLimit !== null && c.fds.after !== null ? ` of limit ${c.fdLimit}` : ''),
-    figure('rss', c.rssBytes, mib),
+    figure('rss', c.rssBytes, size),
     figure('threads', c.threads),
     ...Object.entries(c.sockets).map(([s, f]) => figure(s, f)),
   ].filter((x): x is string => x !== null);
