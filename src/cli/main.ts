@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './analyze.js';
+import { collectCommand } from './collect.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './exit.js';
 import { detectorsCommand } from './detectors.js';
+import { diffCommand } from './diff.js';
 import { formatsCommand } from './formats.js';
 import { templatesCommand } from './templates.js';
 
 /** The commands, in the order `culprit --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [analyzeCommand, templatesCommand, formatsCommand, detectorsCommand];
+const COMMANDS: readonly RegisterCommand[] = [analyzeCommand, templatesCommand, formatsCommand, detectorsCommand, collectCommand, diffCommand];
 
 const program = new Command()
   .name('culprit')
