@@ -64,7 +64,8 @@ function printDetail(lines: string[], truth: string[], predicted: string[], snap
   truth.forEach((t, i) => byTruth.set(t, [...(byTruth.get(t) ?? []), i]));
   const predSize = new Map<string, number>();
   for (const p of predicted) predSize.set(p, (predSize.get(p) ?? 0) + 1);
-  for (const [t, idx] of byTruth) {
+  // largest true groups first: they weigh most in the accuracy
+  for (const [t, idx] of [...byTruth].sort((a, b) => b[1].length - a[1].length)) {
     const preds = new Set(idx.map((i) => predicted[i]!));
     const exact = preds.size === 1 && predSize.get(predicted[idx[0]!]!) === idx.length;
     if (exact) continue;

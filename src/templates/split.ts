@@ -3,6 +3,7 @@ import { WILDCARD } from './mask.js';
 import type { MinerOptions } from './options.js';
 import { templateIdFor } from './template-id.js';
 import { templateText } from './tokenize.js';
+import { joinLengths } from './join-lengths.js';
 
 /** Printed id of the overflow bucket (see MinerOptions.maxTemplates); its template is `<*>`. */
 export const OVERFLOW_ID = 'other';
@@ -23,6 +24,13 @@ export interface TemplateSnapshot {
   templateOf(handle: number): string;
 }
 
+interface Group {
+  tokens: string[];
+  template: string;
+  count: number;
+  first: number;
+}
+
 type Options = Pick<MinerOptions, 'maxConstantValues' | 'sharedWordTemplates'>;
 
 /**
@@ -40,7 +48,7 @@ export function splitTemplates(variants: readonly Variant[], clusterOf: (h: numb
   });
   const shared = sharedWords(members, variants);
   const groupOf = new Int32Array(variants.length);
-  const groups: { template: string; count: number; first: number }[] = [];
+  const groups: Group[] = [];
   for (const [c, hs] of members) {
     const splitAt = constantPositions(c, hs, variants, shared, o);
     const index = new Map<string, number>();
@@ -53,12 +61,13 @@ export function splitTemplates(variants: readonly Variant[], clusterOf: (h: numb
         index.set(key, g);
         const tokens = [...c.tokens];
         for (const p of splitAt) tokens[p] = v.tokens[p]!;
-        groups.push({ template: templateText(tokens), count: 0, first: h });
+        groups.push({ tokens, template: templateText(tokens), count: 0, first: h });
       }
       groups[g]!.count += v.count;
       groupOf[h] = g;
     }
   }
+  joinGroups(groups, groupOf);
   const order = groups.map((_, i) => i).sort((a, b) => groups[a]!.first - groups[b]!.first);
   const taken = new Set<string>();
   const ids: string[] = [];
@@ -130,10 +139,48 @@ function constantPositions(c: Cluster, hs: readonly number[], variants: readonly
       if ((shared.get(valueOf(w)) ?? 0) >= o.sharedWordTemplates) sharedLines += v.count;
     }
     if (isVariable || words.size < 2 || words.size > o.maxConstantValues) continue;
+    if (sameKey(words.keys())) continue; // key=value pairs with one key: the values are parameters
     // one-off words (names, keys) rather than a few wordings each used again and again
     if (words.size >= 3 && lines < 2 * words.size) continue;
     if (sharedLines * 2 >= lines) continue;
     out.push(p);
   }
   return out;
+}
+
+/** True when every word is `key=value` with the same key. */
+function sameKey(words: Iterable<string>): boolean {
+  let key: string | undefined;
+  for (const w of words) {
+    const eq = w.indexOf('=');
+    if (eq <= 0) return false;
+    const k = w.slice(0, eq);
+    if (key !== undefined && k !== key) return false;
+    key = k;
+  }
+  return key !== undefined;
+}
+
+/**
+ * Joins groups that differ only in the length of one variable stretch (join-lengths.ts): their
+ * lines move to the set's first group, which takes the template of the set's commonest member.
+ */
+function joinGroups(groups: Group[], groupOf: Int32Array): void {
+  const root = joinLengths(groups.map((g) => g.tokens));
+  const best = new Map<number, Group>();
+  groups.forEach((g, i) => {
+    const r = root[i]!;
+    const b = best.get(r);
+    if (!b || g.count > b.count) best.set(r, g);
+  });
+  groups.forEach((g, i) => {
+    const r = root[i]!;
+    if (r === i) return;
+    const into = groups[r]!;
+    into.count += g.count;
+    into.first = Math.min(into.first, g.first);
+    g.count = 0;
+  });
+  for (const [r, b] of best) groups[r]!.template = b.template;
+  for (let h = 0; h < groupOf.length; h++) groupOf[h] = root[groupOf[h]!]!;
 }
