@@ -38,13 +38,20 @@ export function joinLengths(templates: readonly (readonly string[])[]): number[]
 }
 
 const hasVar = (t: string) => t.includes(WILDCARD);
-const same = (x: string, y: string) => x === y;
+const exact = (x: string, y: string) => x === y;
+/** A template's bare `<*>` matches any token: the other template kept a word the first found varying. */
+const loose = (x: string, y: string) => x === y || x === WILDCARD || y === WILDCARD;
 
 /**
  * a shorter than b; they match before and after one stretch inside the line, which in a is empty or one
  * variable token and in b holds a variable token; at least three constant words match around it.
  */
 function differByOneStretch(a: readonly string[], b: readonly string[]): boolean {
+  // with loose matching around it, the stretch must be variables only ("*64", not "invalid user <*>")
+  return differBy(a, b, exact, false) || differBy(a, b, loose, true);
+}
+
+function differBy(a: readonly string[], b: readonly string[], same: (x: string, y: string) => boolean, varsOnly: boolean): boolean {
   let p = 0;
   while (p < a.length && same(a[p]!, b[p]!)) p++;
   let q = 0;
@@ -56,7 +63,8 @@ function differByOneStretch(a: readonly string[], b: readonly string[]): boolean
   // the longer stretch is mostly variable: "(<*> KB)", "<<*> sec", not "invalid user <*>"
   let vars = 0;
   for (let i = p; i < b.length - q; i++) if (hasVar(b[i]!)) vars++;
-  if (vars === 0 || vars < b.length - q - p - vars) return false;
+  const words = b.length - q - p - vars;
+  if (vars === 0 || vars < words || (varsOnly && words > 0)) return false;
   let constants = 0;
   for (const t of a) if (!hasVar(t)) constants++;
   return constants >= 3;
