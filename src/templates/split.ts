@@ -140,6 +140,7 @@ function constantPositions(c: Cluster, hs: readonly number[], variants: readonly
     }
     if (isVariable || words.size < 2 || words.size > o.maxConstantValues) continue;
     if (sameKey(words.keys())) continue; // key=value pairs with one key: the values are parameters
+    if (allDottedNames(words.keys())) continue; // module or logger names (a.b.c): where, not what
     // one-off words (names, keys) rather than a few wordings each used again and again
     if (words.size >= 3 && lines < 2 * words.size) continue;
     if (sharedLines * 2 >= lines) continue;
@@ -184,3 +185,11 @@ function joinGroups(groups: Group[], groupOf: Int32Array): void {
   for (const [r, b] of best) groups[r]!.template = b.template;
   for (let h = 0; h < groupOf.length; h++) groupOf[h] = root[groupOf[h]!]!;
 }
+
+/** True when every word is a dotted name such as nova.compute.manager or com.apple.xpc. */
+function allDottedNames(words: Iterable<string>): boolean {
+  for (const w of words) if (!DOTTED_NAME.test(w)) return false;
+  return true;
+}
+
+const DOTTED_NAME = /^[A-Za-z_][\w$-]*(?:\.[A-Za-z_][\w$-]*){2,}:?$/;
