@@ -12,11 +12,13 @@ import { kernelPageAllocFailure } from './kernel/page-alloc-failure.js';
 import { kernelSegfault } from './kernel/segfault.js';
 import { kernelSoftLockup } from './kernel/soft-lockup.js';
 import { processCrashLoop } from './process/crash-loop.js';
+import { k8sContainerDied } from './process/k8s-container-died.js';
+import { k8sCrashLoop } from './process/k8s-crash-loop.js';
+import { k8sOomKilled } from './process/k8s-oom-killed.js';
 import { goRuntimeCrash } from './process/go-runtime-crash.js';
 import { straceEnomem } from './process/strace-enomem.js';
 import { straceKilled } from './process/strace-killed.js';
 import { supervisordExit } from './process/supervisord-exit.js';
-import { supervisordGaveUp } from './process/supervisord-gave-up.js';
 import { systemdExit } from './process/systemd-exit.js';
 import { systemdUnitFailed } from './process/systemd-unit-failed.js';
 import { diskEnospc } from './disk/enospc.js';
@@ -49,13 +51,16 @@ export const DETECTORS: readonly DetectorDef[] = [
   cgroupCpuThrottling,
   // process lifecycle: supervisors, tracers, runtimes
   supervisordExit,
-  supervisordGaveUp,
   systemdExit,
   systemdUnitFailed,
   processCrashLoop,
   straceKilled,
   straceEnomem,
   goRuntimeCrash,
+  // kubernetes (kubectl -o json)
+  k8sOomKilled,
+  k8sContainerDied,
+  k8sCrashLoop,
   // disks and CPU from logs and command snapshots
   diskEnospc,
   dfFull,

@@ -46,19 +46,19 @@ export const processCrashLoop = stream({
     const out: Omit<Finding, 'id'>[] = [];
     const close = (l: Loop) => {
       const restarts = Math.max(l.deaths, l.restartCounter ?? 0);
-      if (restarts < MIN_DEATHS && !(l.gaveUp && l.deaths >= 2)) return;
+      if (restarts < MIN_DEATHS && !l.gaveUp) return;
       const spanMs = l.first.timeMs !== null && l.last.timeMs !== null ? l.last.timeMs - l.first.timeMs : null;
       const intervalMs = spanMs !== null && l.deaths > 1 ? Math.round(spanMs / (l.deaths - 1)) : null;
       const every = intervalMs !== null ? `, every ${intervalMs >= 60_000 ? `${(intervalMs / 60_000).toFixed(1)} min` : `${(intervalMs / 1000).toFixed(1)} s`}` : '';
       out.push({
         category: 'crash-loop', severity: l.gaveUp ? 'critical' : 'error', detector: 'process-crash-loop',
-        title: `${l.unit} is crash-looping under ${l.supervisor}: ${restarts} deaths${every}${l.lastCause ? `, last ${describeExit(l.lastCause)}` : ''}${l.gaveUp ? '; restarts given up' : ''}`,
+        title: `${l.unit} is crash-looping under ${l.supervisor}: ${restarts ? `${restarts} deaths` : 'died at every start'}${every}${l.lastCause ? `, last ${describeExit(l.lastCause)}` : ''}${l.gaveUp ? '; restarts given up' : ''}`,
         timeMs: l.first.timeMs, endMs: (l.gaveUp ?? l.last).timeMs, host: l.host, process: l.unit.replace(/\.service$/, ''), pid: null,
         facts: {
           unit: l.unit, supervisor: l.supervisor, restarts, deathsSeen: l.deaths, restartCounter: l.restartCounter, intervalMs, spanMs,
           exitStatus: l.lastCause?.exitStatus ?? null, signal: l.lastCause?.signal ?? null, gaveUp: l.gaveUp !== null,
         },
-        evidence: [evidenceOf(l.first), ...(l.last !== l.first ? [evidenceOf(l.last)] : []), ...(l.gaveUp ? [evidenceOf(l.gaveUp)] : [])],
+        evidence: [evidenceOf(l.first), ...(l.last !== l.first ? [evidenceOf(l.last)] : []), ...(l.gaveUp && l.gaveUp !== l.first ? [evidenceOf(l.gaveUp)] : [])],
       });
     };
     const death = (e: LogEvent, unit: string, supervisor: string, cause: ExitCause | null, counter: number | null) => {
@@ -102,8 +102,11 @@ export const processCrashLoop = stream({
           if ((m = SYSTEMD_RESTART.exec(msg))) death(e, m[1]!, 'systemd', null, Number(m[2]));
         } else if (msg.includes('entered FATAL state')) {
           if ((m = SUPERVISORD_GAVE_UP.exec(e.text.length > 1000 ? e.text.slice(0, 1000) : e.text))) {
-            const l = loops.get(`${e.host ?? ''}\u0000supervisord\u0000${m[1]}`);
+            // giving up means startretries quick deaths in a row, even where the log shows fewer
+            const key = `${e.host ?? ''}\u0000supervisord\u0000${m[1]}`;
+            const l = loops.get(key);
             if (l) l.gaveUp = e;
+            else if (loops.size < MAX_UNITS) loops.set(key, { host: e.host, unit: m[1]!, supervisor: 'supervisord', first: e, last: e, deaths: 0, restartCounter: null, lastCause: null, gaveUp: e });
           }
         }
       },
@@ -132,6 +135,9 @@ export const processCrashLoop = stream({
         'Nov 22 04:30:32 app-1 systemd[1]: billing.service: Scheduled restart job, restart counter is at 7.',
         'Nov 22 04:30:32 app-1 systemd[1]: Stopped billing.service - Billing worker.',
       ].join('\n') + '\n',
+    }, {
+      // supervisord gave up on a program whose earlier deaths are not in the log
+      'host-a/logs/supervisord.log': '2026-11-22 04:30:29,478 INFO gave up: migrator entered FATAL state, too many start retries too quickly\n',
     }],
     miss: [{
       // one death a day apart from the next, and expected exits
