@@ -35,27 +35,22 @@ bundle_ss() {
   bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" 'NR==1 || index($4, ip ":")==1 || index($5, ip ":")==1'
 }
 
-# bundle_dmesg HOST [GREP_ARGS...] : `dmesg -T` trimmed to the lines logged since lab_begin
-# (the kernel ring buffer is the machine's; the window keeps older boots' noise out). With GREP_ARGS,
-# lines matching them are dropped (e.g. another simulated host's cgroup lines).
+# bundle_dmesg HOST : `dmesg -T` trimmed to the lines logged since lab_begin (the ring buffer is the
+# machine's: the window keeps older noise out), keeping OOM-killer reports only for HOST's cgroup.
 bundle_dmesg() {
-  local host=$1; shift
-  local raw human n file="$BUNDLE/$host/cmd/dmesg-T.txt"
-  raw=$(dmesg) ; human=$(dmesg -T)
-  # Same records in the same order in both; count the raw ones at or after the start.
-  n=$(awk -v t0="$LAB_T0_UPTIME" '{ s=$0; sub(/^\[ */, "", s); sub(/\].*/, "", s); if (s+0 >= t0) c++ } END { print c+0 }' <<<"$raw")
-  if (( n > 0 )); then
-    if (( $# )); then tail -n "$n" <<<"$human" | grep -v "$@" > "$file" || true
-    else tail -n "$n" <<<"$human" > "$file"
-    fi
-  else
-    : > "$file"
-  fi
+  local host=$1
+  "$LAB_PY" "$LAB_DIR/lib/dmesg-window.py" --since-uptime "$LAB_T0_UPTIME" \
+    --cgroup "${HOST_CG[$host]#"$CG_MEM_ROOT"}" > "$BUNDLE/$host/cmd/dmesg-T.txt"
 }
 
-# bundle_dmesg_raw_since : raw dmesg lines since lab_begin (for the scenario's own checks).
+# bundle_dmesg_raw_since [HOST] : raw dmesg lines since lab_begin (for the scenario's own checks); with
+# HOST, OOM reports of other cgroups are left out.
 bundle_dmesg_raw_since() {
-  dmesg | awk -v t0="$LAB_T0_UPTIME" '{ s=$0; sub(/^\[ */, "", s); sub(/\].*/, "", s); if (s+0 >= t0) print }'
+  if (( $# )); then
+    "$LAB_PY" "$LAB_DIR/lib/dmesg-window.py" --raw --since-uptime "$LAB_T0_UPTIME" --cgroup "${HOST_CG[$1]#"$CG_MEM_ROOT"}"
+  else
+    dmesg | awk -v t0="$LAB_T0_UPTIME" '{ s=$0; sub(/^\[ */, "", s); sub(/\].*/, "", s); if (s+0 >= t0) print }'
+  fi
 }
 
 # bundle_trim_log FILE MAX_BYTES : keep whole lines from the end so the file fits MAX_BYTES.
@@ -98,6 +93,7 @@ PY
 bundle_finish() {
   local out=${1:-${LAB_OUT:-$LAB_REPO/test/fixtures/bundles/$LAB_NAME}}
   metrics_stop
+  lab_stop_all   # logs are final before they are gzipped and copied
   bundle_gzip_big
   [[ -f $LAB_RUN/truth.json ]] || lab_die "scenario wrote no truth (bundle_truth)"
   rm -rf "$out"

@@ -76,6 +76,12 @@ lab_wait_for() {
 
 lab_on_exit() { LAB_CLEANUP_HOOKS+=("$1"); }
 
+# lab_stop_all : stop every registered process (newest first), e.g. before the bundle is finished.
+lab_stop_all() {
+  local i
+  for (( i=${#LAB_PIDS[@]}-1; i>=0; i-- )); do proc_stop "${LAB_PIDS[i]}" 5; done
+}
+
 lab_cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -83,8 +89,8 @@ lab_cleanup() {
   local hook
   for hook in "${LAB_CLEANUP_HOOKS[@]}"; do eval "$hook" >/dev/null 2>&1; done
   [[ -n ${LAB_SAMPLER_PID:-} ]] && proc_stop "$LAB_SAMPLER_PID" 3
+  lab_stop_all
   local i
-  for (( i=${#LAB_PIDS[@]}-1; i>=0; i-- )); do proc_stop "${LAB_PIDS[i]}" 5; done
   for (( i=${#LAB_CGROUPS[@]}-1; i>=0; i-- )); do cg_destroy_dir "${LAB_CGROUPS[i]}"; done
   for (( i=${#LAB_NETNS[@]}-1; i>=0; i-- )); do ip netns delete "${LAB_NETNS[i]}" 2>/dev/null; done
   net_release_all

@@ -21,14 +21,14 @@ proc_alive() { kill -0 "$1" 2>/dev/null && [[ $(awk '{print $3}' "/proc/$1/stat"
 # proc_stop PID [GRACE_S] : TERM, wait up to GRACE_S, then KILL. Only the given pid.
 proc_stop() {
   local pid=$1 grace_s=${2:-5} i
-  proc_alive "$pid" || { wait "$pid" 2>/dev/null; return 0; }
+  proc_alive "$pid" || { wait "$pid" 2>/dev/null || true; return 0; }
   kill -TERM "$pid" 2>/dev/null
   for (( i=0; i<grace_s*10; i++ )); do
     proc_alive "$pid" || break
     sleep 0.1
   done
   proc_alive "$pid" && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || true
   return 0
 }
 

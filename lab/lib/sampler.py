@@ -65,6 +65,8 @@ def cgroup_sample(path):
         key, _, value = line.partition(' ')
         if key == 'total_rss':
             out['host_memory_rss_bytes'] = int(value)
+        elif key == 'total_swap':
+            out['host_memory_swap_bytes'] = int(value)
     oom = read(os.path.join(path, 'memory.oom_control')) or ''
     for line in oom.splitlines():
         key, _, value = line.partition(' ')

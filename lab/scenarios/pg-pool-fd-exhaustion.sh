@@ -2,6 +2,8 @@
 # lab: PostgreSQL lock stalls a Go service's small DB pool; CLOSE_WAIT sockets pile up to its fd limit, accept fails (EMFILE), clients time out and are reset
 source "$LAB_DIR/lib/lab.sh"
 lab_begin pg-pool-fd-exhaustion 170
+set -o errtrace
+trap 'lab_log "failed at line $LINENO: $BASH_COMMAND"' ERR
 
 HERE=$LAB_DIR/scenarios/pg-pool-fd-exhaustion
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)

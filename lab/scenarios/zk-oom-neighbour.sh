@@ -55,7 +55,7 @@ notes="report-renderer (pid $renderer_pid) on meta-02 leaked ~10 MiB/s from $ren
 # Every OOM kill of the run, as the kernel reported it (victim and the task whose allocation invoked it).
 while read -r line; do
   notes+=" Kernel: $line."
-done < <(bundle_dmesg_raw_since | grep -E 'invoked oom-killer|Killed process' \
+done < <(bundle_dmesg_raw_since meta-02 | grep -E 'invoked oom-killer|Killed process' \
   | sed -E 's/^\[ *[0-9.]+\] //; s/ invoked oom-killer.*/ invoked the OOM killer/; s/^Memory cgroup out of memory: //; s/ total-vm.*//')
 if grep -qE 'GOODBYE|Unexpected exception causing shutdown|Shutting down learner' "$leader_log"; then
   chain+=,quorum-member-loss
