@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readBounded, type HangGuard } from './read-bounded.js';
+import { readBounded, READ_TIMEOUT_MS, type HangGuard } from './read-bounded.js';
 import type { CollectNotes } from './notes.js';
 import type { CgroupMemory } from './snapshot.js';
 
@@ -140,4 +140,16 @@ async function readV2(dir: string, rel: string, ctx: TreeContext): Promise<Cgrou
     underOom: null,
     procs: countLines(procs ?? null),
   };
+}
+
+/** Both memory trees (v1 controller and v2 unified) as mounted on this host. */
+export async function readMemoryCgroups(procRoot: string, deadline: { readonly passed: boolean }, guard: HangGuard, notes: CollectNotes): Promise<CgroupMemory[]> {
+  const mountinfo = await readBounded(`${procRoot}/self/mountinfo`, { timeoutMs: READ_TIMEOUT_MS, maxBytes: 4 * 1024 * 1024, guard });
+  const mounts = findCgroupMounts(mountinfo.text);
+  const ctx = { timeoutMs: READ_TIMEOUT_MS, guard, notes, isPastDeadline: () => deadline.passed };
+  const out: CgroupMemory[] = [];
+  if (mounts.v1Memory) out.push(...(await readCgroupTree(mounts.v1Memory, 1, ctx)));
+  if (mounts.v2) out.push(...(await readCgroupTree(mounts.v2, 2, ctx)));
+  if (!mounts.v1Memory && !mounts.v2) notes.add('no-cgroups', 'no cgroup filesystem mounted');
+  return out;
 }

@@ -1,5 +1,8 @@
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 
+/** Default timeout of one /proc or /sys read. */
+export const READ_TIMEOUT_MS = 300;
+
 export interface BoundedRead {
   text: string;
   /** Stopped at maxBytes: the file has more. */

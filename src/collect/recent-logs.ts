@@ -1,6 +1,10 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readBounded, type HangGuard } from './read-bounded.js';
+import type { BundleWriter } from './bundle-writer.js';
+import type { CollectOptions } from './capture.js';
+import { withTimeout, type Deadline } from './deadline.js';
+import { readBounded, READ_TIMEOUT_MS, type HangGuard } from './read-bounded.js';
+import { redactText } from './redact.js';
 import type { CollectNotes } from './notes.js';
 
 export const LOG_LIMITS = {
@@ -78,5 +82,31 @@ export async function readLogTail(path: string, sizeBytes: number, maxBytes: num
     return null;
   } finally {
     await fh?.close().catch(() => undefined);
+  }
+}
+
+/** Adds the tails of recent log files as <host>/logs/<path below the log root>, redacted. */
+export async function addRecentLogs(o: CollectOptions, bundle: BundleWriter, notes: CollectNotes, guard: HangGuard, deadline: Deadline): Promise<void> {
+  const root = o.logRoot ?? '/var/log';
+  const logs = await withTimeout(findRecentLogs(root, Date.now() - o.sinceSec * 1000, notes), deadline.cap(1000), []);
+  let total = 0;
+  for (const log of logs) {
+    if (deadline.passed) {
+      notes.add('logs-deadline', `${log.path} and older logs left out: time budget spent`);
+      break;
+    }
+    const room = Math.min(LOG_LIMITS.maxBytesPerFile, LOG_LIMITS.maxTotalBytes - total);
+    if (room <= 0) {
+      notes.add('logs-skipped', `${log.path}: log byte budget spent`);
+      continue;
+    }
+    const r = await withTimeout(readLogTail(log.path, log.sizeBytes, room, guard, deadline.cap(READ_TIMEOUT_MS * 3)), deadline.cap(1000), null);
+    if (!r) {
+      notes.add('log-unreadable', log.path);
+      continue;
+    }
+    if (r.truncated) notes.add('log-tail-only', `${log.path}: last ${room} bytes of ${log.sizeBytes}`);
+    total += r.text.length;
+    bundle.add(`${o.host}/logs/${log.rel}`, redactText(r.text));
   }
 }
