@@ -44,7 +44,8 @@ export const topLoadSaturation = stream({
       const overloaded = it.cores !== null && it.load1 !== null && it.load1 > LOAD_PER_CORE * it.cores;
       if (!exhausted && !overloaded) return;
       const score = (it.load1 ?? 0) + (exhausted ? 1000 : 0);
-      if (!s.worst || score > s.worst.score) s.worst = { ...it, score };
+      // on a tie the later iteration wins: top's first one averages since the process started
+      if (!s.worst || score >= s.worst.score) s.worst = { ...it, score };
     };
     return {
       accept(e: LogEvent) {

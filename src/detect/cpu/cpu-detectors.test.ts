@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, test } from 'node:test';
+import { repoPath, tempDir } from '../../../test/support/paths.js';
+import { analyze } from '../../pipeline.js';
+import type { DetectorDef } from '../define.js';
+import { cgroupCpuThrottling } from './cgroup-cpu-throttling.js';
+import { topLoadSaturation } from './load-saturation.js';
+import { topProcessCpu } from './top-process-cpu.js';
+
+async function run(paths: string[], detectors: DetectorDef[]) {
+  return (await analyze({ paths, zone: 'UTC', year: 2026, detectors })).findings;
+}
+
+async function runText(files: Record<string, string>, detectors: DetectorDef[]) {
+  const tmp = tempDir();
+  try {
+    for (const [p, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
+      writeFileSync(join(tmp.dir, p), text);
+    }
+    return await run([tmp.dir], detectors);
+  } finally {
+    tmp.remove();
+  }
+}
+
+const HEAD = 'top - 04:09:41 up 19 min,  0 user,  load average: 1.34, 0.59, 0.28\n' +
+  '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n';
+const row = (cpu: string) => `   4242 app       20   0 2728780 443508  36176 R ${cpu.padStart(5)}   2.2  12:31.07 java\n`;
+
+describe('cpu detectors', () => {
+  test('top-process-cpu: 90 % of a core is pinned, 89.9 is not; several cores is an error', async () => {
+    assert.deepEqual(await runText({ 'h/cmd/top-b-n1.txt': HEAD + row('89.9') }, [topProcessCpu]), []);
+    const at90 = await runText({ 'h/cmd/top-b-n1.txt': HEAD + row('90.0') }, [topProcessCpu]);
+    assert.deepEqual([at90.length, at90[0]?.severity, at90[0]?.process, at90[0]?.pid, at90[0]?.facts.cpuPercent], [1, 'warning', 'java', 4242, 90]);
+    const multi = await runText({ 'h/cmd/top-b-n1.txt': HEAD + row('385.2') }, [topProcessCpu]);
+    assert.equal(multi[0]?.severity, 'error');
+  });
+
+  test('top-load-saturation on recorded top output: a contended host (0 % idle) is saturated, an idle one is not', async () => {
+    // scripts/record/cpu-busy.sh: two busy loops on a 2-core host already shared with other work
+    const busy = await run([repoPath('test/fixtures/cmd/cpu/top-b-n2-busy.txt')], [topLoadSaturation]);
+    assert.equal(busy.length, 1);
+    assert.deepEqual([busy[0]!.facts.idlePercent, busy[0]!.facts.load1, busy[0]!.facts.busiestProcess], [0, 9.44, 'node']);
+    // the repository's top recording on a quiet machine (scripts/record/cmd-outputs.sh)
+    assert.deepEqual(await run([repoPath('test/fixtures/cmd/top-b-n1.txt')], [topLoadSaturation]), []);
+  });
+
+  test('cgroup-cpu-throttling on recorded cpu.stat: a 20 % quota under a busy loop, and an idle group', async () => {
+    const fs = await run([repoPath('test/fixtures/cmd/cpu/cpu.stat-throttled.txt')], [cgroupCpuThrottling]);
+    assert.equal(fs.length, 1);
+    assert.deepEqual([fs[0]!.facts.nrPeriods, fs[0]!.facts.nrThrottled, fs[0]!.facts.throttledMs, fs[0]!.severity], [30, 28, 1666, 'error']);
+    assert.deepEqual(await run([repoPath('test/fixtures/cmd/cpu/cpu.stat-idle.txt')], [cgroupCpuThrottling]), []);
+  });
+});
