@@ -1,5 +1,6 @@
 import type { DetectorDef } from './define.js';
 import { massTaskStop } from './generic/mass-task-stop.js';
+import { poisonMessage } from './queues/poison-message.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
 import { kernelBlockIoError } from './kernel/block-io-error.js';
 import { kernelBlockNoSpace } from './kernel/block-no-space.js';
@@ -72,6 +73,8 @@ export const DETECTORS: readonly DetectorDef[] = [
   zookeeperReElection,
   zookeeperSessionExpired,
   zookeeperClientSessionLoss,
+  // queues and their consumers
+  poisonMessage,
   // any software: patterns in what services say
   massTaskStop,
 ];

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, test } from 'node:test';
+import { repoPath, tempDir } from '../../../test/support/paths.js';
+import { analyze } from '../../pipeline.js';
+import { poisonMessage, recordOf } from './poison-message.js';
+
+async function run(paths: string[]) {
+  return (await analyze({ paths, zone: 'UTC', year: 2026, detectors: [poisonMessage] })).findings;
+}
+
+async function runFiles(files: Record<string, string>) {
+  const tmp = tempDir();
+  try {
+    for (const [p, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
+      writeFileSync(join(tmp.dir, p), text);
+    }
+    return await run([tmp.dir]);
+  } finally {
+    tmp.remove();
+  }
+}
+
+describe('queue-poison-message', () => {
+  test('recorded lab bundle: the consumer OOM-killed on one stream entry again and again', async () => {
+    const fs = await run([repoPath('test/fixtures/bundles/redis-oversized-message-oom')]);
+    assert.equal(fs.length, 1);
+    const f = fs[0]!;
+    assert.equal(f.host, 'etl-w4');
+    assert.equal(f.facts['offset'], 41215);
+    assert.equal(f.facts['messageId'], '1795322122393-0');
+    // 7 starts on the entry; the 7th was stopped with SIGTERM when the recording ended
+    assert.equal(f.facts['crashes'], 6);
+    assert.equal(f.facts['cause'], 'oom-kill');
+    assert.equal(new Date(f.timeMs!).toISOString(), '2026-11-22T04:35:22.698Z');
+    assert.ok(f.evidence.some((e) => e.path.endsWith('dmesg-T.txt')));
+  });
+
+  test('the consumer\'s log alone: restarts with the entry in hand are enough', async () => {
+    const fs = await run([repoPath('test/fixtures/bundles/redis-oversized-message-oom/etl-w4/logs/invoice-parser.log')]);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.facts['crashes'], 6);
+    assert.equal(fs[0]!.facts['cause'], 'restarted');
+  });
+
+  test('a Go worker without pids, deaths from systemd matched by time', async () => {
+    const app = [
+      '2026/05/10 15:40:00 starting worker, queue=thumbnails',
+      '2026/05/10 15:40:01 handling message msg-7731 from queue thumbnails',
+      '2026/05/10 15:40:01 message msg-7731 processed in 212ms',
+      '2026/05/10 15:40:02 handling message msg-7732 from queue thumbnails',
+      '2026/05/10 15:40:07 starting worker, queue=thumbnails',
+      '2026/05/10 15:40:08 handling message msg-7732 from queue thumbnails',
+      '2026/05/10 15:40:14 starting worker, queue=thumbnails',
+      '2026/05/10 15:40:15 handling message msg-7732 from queue thumbnails',
+      '2026/05/10 15:40:15 message msg-7732 processed in 300ms',
+    ].join('\n') + '\n';
+    const journal = [
+      'May 10 15:40:03 media-2 systemd[1]: thumbnailer.service: Main process exited, code=killed, status=11/SEGV',
+      'May 10 15:40:09 media-2 systemd[1]: thumbnailer.service: Main process exited, code=killed, status=11/SEGV',
+    ].join('\n') + '\n';
+    const fs = await runFiles({ 'media-2/logs/thumbnailer.log': app, 'media-2/logs/journal.txt': journal });
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.facts['messageId'], 'msg-7732');
+    assert.equal(fs[0]!.facts['crashes'], 2);
+    assert.equal(fs[0]!.facts['crashesWithDeathReport'], 2);
+    assert.equal(fs[0]!.process, 'thumbnailer');
+  });
+
+  test('record references in common wordings', () => {
+    assert.deepEqual(recordOf('Consuming ConsumerRecord(topic = orders, partition = 3, leaderEpoch = 1, offset = 99, CreateTime = 1)'),
+      { key: 'orders/3@99', offset: 99, partition: 3, topic: 'orders', messageId: null });
+    assert.equal(recordOf('Error processing orders-3@99')!.key, 'orders/3@99');
+    assert.equal(recordOf('handling job 4411')!.messageId, '4411');
+    assert.equal(recordOf('processing batch of everything'), null);
+  });
+});

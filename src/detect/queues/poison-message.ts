@@ -1,0 +1,330 @@
+import type { LogEvent } from '../../events/event.js';
+import { isAtLeast } from '../../events/severity.js';
+import { evidenceOf, stream } from '../define.js';
+import type { Evidence, Finding } from '../finding.js';
+import { SUPERVISORD_EXIT } from '../process/supervisord-exit.js';
+
+/**
+ * A consumer that dies again and again while it works on the same input record: the record is the
+ * cause, not the process. Inputs arrive file by file, so the detector keeps, per run of a program
+ * ("incarnation": one pid in one log, or the stretch between two start banners of a log with no
+ * pids), the record it had started and not finished, and at the end joins the incarnations that
+ * ended with a record in hand to the deaths reported elsewhere (kernel OOM kills, supervisor and
+ * shell lines, strace) by pid or, for logs without pids, by time on the same host.
+ *
+ * An incarnation counts as a crash on its record when a death line names its pid, or when the log
+ * shows the program started again (a new pid, a start banner) with no orderly stop in between.
+ * Two or more crashes on one record of one program make the finding.
+ */
+const MIN_CRASHES = 2;
+/** Bounds: incarnations and deaths kept (oldest dropped), and what is scanned of a message. */
+const MAX_INCARNATIONS = 8192;
+const MAX_DEATHS = 8192;
+const MAX_SCAN_CHARS = 600;
+/** A death line without a pid belongs to an incarnation it follows within this time. */
+const PIDLESS_DEATH_SLACK_MS = 2_000;
+const PIDLESS_DEATH_WINDOW_MS = 10 * 60_000;
+
+// "processing entry id=...", "Consuming ConsumerRecord(topic = t, partition = 2, ... offset = 9)", "handling message 42"
+const WORKING = /\b(?:process(?:ing)?|handl(?:e|ing)|consum(?:e|ing)|pars(?:e|ing)|work(?:ing)? on|deliver(?:ing|ed)|dispatch(?:ing)?|picked up|import(?:ing)?)\b/i;
+// completion of the record in hand: "done entry id=...", "processed message 42", "committed offset 9"
+const FINISHED = /\b(?:done|finished|completed?|processed|handled|consumed|acked|acknowledged|committed|succeeded|successfully|skipp(?:ed|ing)|dead-letter(?:ed)?)\b/i;
+const OFFSET = /\boffset\s?[=:]?\s?(\d{1,20})\b/i;
+const PARTITION = /\bpartition\s?[=:]?\s?(\d{1,6})\b/i;
+const TOPIC = /\b(?:topic|stream|queue)\s?[=:]\s?"?([\w.-]{1,128})/i;
+// Kafka's TopicPartition@offset as clients print it: "orders-3@88123"
+const TP_AT_OFFSET = /\b([\w.-]{1,128})-(\d{1,6})@(\d{1,20})\b/;
+const ID = /\b(?:(?:message|msg|entry|event|record|job|task|delivery)[ _-]?id|id)\s?[=:]\s?"?([\w.:/@-]{1,128})/i;
+const NAMED_RECORD = /\b(?:message|msg|record|entry|event|job)\s#?([\w.:/@-]{0,127}\d[\w.:/@-]{0,127})/i;
+// a program announcing its start (Spring Boot prints "Starting App ... with PID 4411")
+const START_BANNER = /^(?:\[[^\]]{0,128}\]:? )?(?:starting\b|started\b|booting\b|launching\b|start(?:ing)? up\b|(?:service|worker|consumer|application|app|server|process|daemon) start(?:ed|ing)\b)/i;
+const BANNER_PID = /\b(?:with )?PID[ =:]\s?(\d{1,7})\b/;
+// an orderly stop: the record was abandoned on purpose, not by a crash
+const ORDERLY_STOP = /\b(?:received (?:signal )?SIG(?:TERM|INT)|shutting down|graceful(?:ly)?|shutdown (?:complete|requested|hook)|stopping (?:consumer|worker|service|application))\b/i;
+// the program's own last words
+const IN_LOG_CRASH = /^(?:panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread "|Segmentation fault|Aborted \(core dumped\))|\bjava\.lang\.OutOfMemoryError\b|\bMemoryError\b/;
+
+// deaths reported by others
+const KERNEL_KILL = /Killed process (\d{1,7}) \(([^)]{1,64})\)/;
+const KERNEL_SEGFAULT = /^([^\s[]{1,64})\[(\d{1,7})\]: segfault at /;
+// supervisors and scripts: "worker (pid 4242) killed by signal 9 (SIGKILL)", "pid 4242 exited with status 1"
+const PID_DIED = /(?:\b([\w.@-]{1,64}) )?\(?\bpid[ =:]?(\d{1,7})\)? (?:was )?(killed by (?:signal )?(?:\d{1,2} \()?(SIG[A-Z0-9]{2,8}|\d{1,2})\)?|terminated by (SIG[A-Z0-9]{2,8})|exited with (?:exit )?(?:status|code) (\d{1,3})|died|crashed)/;
+// bash reporting a child: "line 14: 21590 Killed   ..."
+const SHELL_DIED = /(?:^|: )(\d{1,7}) (Killed|Segmentation fault|Aborted|Bus error)\b/;
+const SUPERVISORD_SPAWNED = /spawned: '([^']{1,128})' with pid (\d{1,7})/;
+const SYSTEMD_DIED = /^(?:\S+\[\d+\]: )?(\S{1,128}?)(?:\.service)?: Main process exited, code=(killed|dumped|exited), status=(\d{1,3})/;
+
+interface RecordRef {
+  key: string;
+  offset: number | null;
+  partition: number | null;
+  topic: string | null;
+  messageId: string | null;
+}
+
+interface Incarnation {
+  host: string | null;
+  path: string;
+  program: string;
+  pid: number | null;
+  startMs: number | null;
+  /** the record started and not finished, with its line */
+  inHand: { ref: RecordRef; event: LogEvent } | null;
+  orderlyStop: boolean;
+  inLogCrash: LogEvent | null;
+  /** the next incarnation's start in the same log: the program was started again */
+  restartedMs: number | null | undefined;
+}
+
+interface Death {
+  host: string | null;
+  pid: number | null;
+  name: string | null;
+  cause: string;
+  event: LogEvent;
+}
+
+/** The record a line names, or null. Offsets (with topic/partition when given) win over ids. */
+export function recordOf(message: string): RecordRef | null {
+  const s = message.length > MAX_SCAN_CHARS ? message.slice(0, MAX_SCAN_CHARS) : message;
+  const tp = TP_AT_OFFSET.exec(s);
+  if (tp) return { key: `${tp[1]}/${tp[2]}@${tp[3]}`, offset: Number(tp[3]), partition: Number(tp[2]), topic: tp[1]!, messageId: null };
+  const off = OFFSET.exec(s);
+  const id = ID.exec(s) ?? NAMED_RECORD.exec(s);
+  if (!off && !id) return null;
+  const partition = PARTITION.exec(s)?.[1];
+  const topic = TOPIC.exec(s)?.[1] ?? null;
+  const offset = off ? Number(off[1]) : null;
+  const messageId = id ? id[1]! : null;
+  const key = offset !== null ? `${topic ?? ''}/${partition ?? ''}@${offset}` : `id:${messageId}`;
+  return { key, offset, partition: partition === undefined ? null : Number(partition), topic, messageId };
+}
+
+/** "logs/invoice-parser.log.1.gz" → "invoice-parser": a program name for logs that print none. */
+function programOfPath(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base.replace(/(?:\.gz)?(?:\.\d+)?$/, '').replace(/\.(?:log|txt|out|err|stdout|stderr)$/g, '').replace(/\.(?:log|stdout|stderr|out|err)$/, '') || base;
+}
+
+function deathOf(e: LogEvent, spawned: Map<string, number>): Death | null {
+  const msg = e.message.length > MAX_SCAN_CHARS ? e.message.slice(0, MAX_SCAN_CHARS) : e.message;
+  let m: RegExpExecArray | null;
+  if (e.fields?.['kind'] === 'killed' && e.pid !== null) return { host: e.host, pid: e.pid, name: e.process, cause: String(e.fields['signal'] ?? 'signal'), event: e };
+  if (msg.includes('Killed process') && (m = KERNEL_KILL.exec(msg))) return { host: e.host, pid: Number(m[1]), name: m[2]!, cause: 'oom-kill', event: e };
+  if (msg.includes('segfault at') && (m = KERNEL_SEGFAULT.exec(msg))) return { host: e.host, pid: Number(m[2]), name: m[1]!, cause: 'SIGSEGV', event: e };
+  if (msg.includes('pid') && (m = PID_DIED.exec(msg))) {
+    if (m[6] === '0') return null;
+    const sig = m[4] ?? m[5];
+    const cause = sig ? (/^\d+$/.test(sig) ? `signal ${sig}` : sig) : m[6] !== undefined ? `exit status ${m[6]}` : m[3]!;
+    return { host: e.host, pid: Number(m[2]), name: m[1] ?? null, cause, event: e };
+  }
+  if ((m = SHELL_DIED.exec(msg))) return { host: e.host, pid: Number(m[1]), name: null, cause: m[2] === 'Killed' ? 'SIGKILL' : m[2]!, event: e };
+  if (msg.includes('not expected)')) {
+    m = SUPERVISORD_EXIT.exec(e.text.length > MAX_SCAN_CHARS ? e.text.slice(0, MAX_SCAN_CHARS) : e.text);
+    if (m) {
+      const pid = spawned.get(`${e.host ?? ''}\u0000${m[1]}`) ?? null;
+      return { host: e.host, pid, name: m[1]!, cause: m[2] !== undefined ? `exit status ${m[2]}` : m[3]!, event: e };
+    }
+  }
+  if (msg.includes('Main process exited') && (m = SYSTEMD_DIED.exec(msg)) && !(m[2] === 'exited' && m[3] === '0')) {
+    return { host: e.host, pid: null, name: m[1]!, cause: m[2] === 'exited' ? `exit status ${m[3]}` : `signal ${m[3]}`, event: e };
+  }
+  return null;
+}
+
+function leadingPid(message: string): number | null {
+  // some formats leave a pid column in the message: "21590 [consumer] processing ..."
+  const c = message.charCodeAt(0);
+  if (c < 48 || c > 57) return null;
+  const m = /^(\d{1,7}) (?=[[A-Za-z])/.exec(message);
+  return m ? Number(m[1]) : null;
+}
+
+export const poisonMessage = stream({
+  name: 'queue-poison-message',
+  category: 'poison-message',
+  software: 'message consumers (Kafka, Redis streams, RabbitMQ, job queues)',
+  description: 'A consumer died at least twice while working on the same record (offset or message id); deaths joined by pid or restart',
+  formats: '*',
+  create() {
+    const current = new Map<string, Incarnation>(); // by path
+    const ended: Incarnation[] = [];
+    const deaths: Death[] = [];
+    const spawned = new Map<string, number>();
+    const endIncarnation = (inc: Incarnation, nextStartMs: number | null | undefined) => {
+      inc.restartedMs = nextStartMs;
+      if (inc.inHand && ended.length < MAX_INCARNATIONS) ended.push(inc);
+    };
+    return {
+      accept(e: LogEvent) {
+        const d = deathOf(e, spawned);
+        if (d) {
+          if (deaths.length < MAX_DEATHS) deaths.push(d);
+          return;
+        }
+        const msg = e.message;
+        if (msg.includes('spawned: ')) {
+          const m = SUPERVISORD_SPAWNED.exec(msg);
+          if (m && spawned.size < MAX_DEATHS) spawned.set(`${e.host ?? ''}\u0000${m[1]}`, Number(m[2]));
+          return;
+        }
+        if (e.format === 'prometheus-matrix' || e.format === 'strace') return;
+        const pid = e.pid ?? leadingPid(msg);
+        const body = pid !== null && e.pid === null ? msg.slice(msg.indexOf(' ') + 1) : msg;
+        let inc = current.get(e.path);
+        const working = WORKING.test(body.length > MAX_SCAN_CHARS ? body.slice(0, MAX_SCAN_CHARS) : body);
+        const banner = !working && START_BANNER.test(body);
+        const bannerPid = banner ? BANNER_PID.exec(body)?.[1] : undefined;
+        const newPid = pid ?? (bannerPid !== undefined ? Number(bannerPid) : null);
+        if (!inc || (newPid !== null && inc.pid !== null && newPid !== inc.pid) || (banner && (pid === null || inc.pid === null))) {
+          if (inc) {
+            current.delete(e.path);
+            endIncarnation(inc, e.timeMs);
+          } else if (current.size >= MAX_INCARNATIONS) {
+            const [k, oldest] = current.entries().next().value as [string, Incarnation];
+            current.delete(k);
+            endIncarnation(oldest, undefined);
+          }
+          inc = { host: e.host, path: e.path, program: e.process ?? programOfPath(e.path), pid: newPid, startMs: e.timeMs, inHand: null, orderlyStop: false, inLogCrash: null, restartedMs: undefined };
+          current.set(e.path, inc);
+          if (banner) return;
+        } else if (inc.pid === null && newPid !== null) inc.pid = newPid;
+        if (IN_LOG_CRASH.test(body) || isAtLeast(e.severity, 'critical')) {
+          inc.inLogCrash ??= e;
+          return;
+        }
+        if (ORDERLY_STOP.test(body)) {
+          inc.orderlyStop = true;
+          return;
+        }
+        const finished = FINISHED.test(body);
+        if (!working && !finished) return;
+        const ref = recordOf(body);
+        if (!ref) return;
+        if (finished) {
+          if (inc.inHand?.ref.key === ref.key) inc.inHand = null;
+          return;
+        }
+        // a new record replaces the one in hand (it was finished without a word)
+        if (inc.inHand?.ref.key !== ref.key) inc.inHand = { ref, event: e };
+        inc.orderlyStop = false;
+      },
+      finish() {
+        for (const inc of current.values()) endIncarnation(inc, undefined);
+        current.clear();
+        const byPid = new Map<string, Death>();
+        const pidless: Death[] = [];
+        for (const d of deaths) {
+          if (d.pid !== null) {
+            const k = `${d.host ?? ''}\u0000${d.pid}`;
+            // keep the earliest timed report (the kernel's kill before the supervisor's note)
+            const had = byPid.get(k);
+            if (!had || (d.event.timeMs !== null && (had.event.timeMs === null || d.event.timeMs < had.event.timeMs))) byPid.set(k, d);
+          } else if (d.event.timeMs !== null) pidless.push(d);
+        }
+        const groups = new Map<string, { crashes: { inc: Incarnation; death: Death | null }[] }>();
+        for (const inc of ended) {
+          const held = inc.inHand!;
+          let death: Death | null = null;
+          if (inc.pid !== null) {
+            const d = byPid.get(`${inc.host ?? ''}\u0000${inc.pid}`);
+            if (d && (d.event.timeMs === null || inc.startMs === null || d.event.timeMs >= inc.startMs - PIDLESS_DEATH_SLACK_MS)) death = d;
+          }
+          if (!death && held.event.timeMs !== null) {
+            const from = held.event.timeMs - PIDLESS_DEATH_SLACK_MS;
+            const to = (inc.restartedMs ?? held.event.timeMs + PIDLESS_DEATH_WINDOW_MS) + PIDLESS_DEATH_SLACK_MS;
+            death = pidless.find((d) => d.host === inc.host && d.event.timeMs! >= from && d.event.timeMs! <= to) ?? null;
+          }
+          const restarted = inc.restartedMs !== undefined && !inc.orderlyStop;
+          if (!death && !inc.inLogCrash && !restarted) continue;
+          const k = `${inc.host ?? ''}\u0000${inc.program}\u0000${held.ref.key}`;
+          let g = groups.get(k);
+          if (!g) groups.set(k, (g = { crashes: [] }));
+          g.crashes.push({ inc, death });
+        }
+        const out: Omit<Finding, 'id'>[] = [];
+        for (const g of groups.values()) {
+          if (g.crashes.length < MIN_CRASHES) continue;
+          const first = g.crashes[0]!;
+          const last = g.crashes[g.crashes.length - 1]!;
+          const ref = first.inc.inHand!.ref;
+          const causes = new Map<string, number>();
+          for (const c of g.crashes) {
+            const cause = c.death?.cause ?? (c.inc.inLogCrash ? 'crash in log' : 'restarted');
+            causes.set(cause, (causes.get(cause) ?? 0) + 1);
+          }
+          const cause = [...causes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+          const name = g.crashes.find((c) => c.death?.name)?.death?.name ?? first.inc.program;
+          const what = [ref.topic && ref.offset !== null ? `topic ${ref.topic}` : null, ref.partition !== null ? `partition ${ref.partition}` : null,
+            ref.offset !== null ? `offset ${ref.offset}` : null, ref.messageId !== null ? `id ${ref.messageId}` : null].filter(Boolean).join(', ');
+          const lastDeath = last.death?.event ?? last.inc.inLogCrash;
+          const evidence: Evidence[] = [evidenceOf(first.inc.inHand!.event)];
+          const firstDeath = first.death?.event ?? first.inc.inLogCrash;
+          if (firstDeath) evidence.push(evidenceOf(firstDeath));
+          if (last !== first) evidence.push(evidenceOf(last.inc.inHand!.event));
+          if (lastDeath && last !== first) evidence.push(evidenceOf(lastDeath));
+          const endMs = lastDeath?.timeMs ?? last.inc.inHand!.event.timeMs;
+          out.push({
+            category: 'poison-message', severity: 'critical', detector: 'queue-poison-message',
+            title: `${name}${first.inc.host ? ` on ${first.inc.host}` : ''} died ${g.crashes.length} times while processing the same record (${what})${cause === 'oom-kill' ? ', OOM-killed' : cause !== 'restarted' ? `, ${cause}` : ''}`,
+            timeMs: first.inc.inHand!.event.timeMs, endMs: endMs === first.inc.inHand!.event.timeMs ? null : endMs,
+            host: first.inc.host, process: name, pid: null,
+            facts: {
+              offset: ref.offset, messageId: ref.messageId, partition: ref.partition, topic: ref.topic, crashes: g.crashes.length,
+              crashesWithDeathReport: g.crashes.filter((c) => c.death).length, cause,
+              firstPid: first.inc.pid, lastPid: last.inc.pid,
+            },
+            evidence,
+          });
+        }
+        ended.length = 0;
+        deaths.length = 0;
+        return out;
+      },
+    };
+  },
+  samples: {
+    hit: [{
+      // a Spring Kafka consumer under supervisord, dying on one record (hand-written in the real wordings)
+      'app-7/logs/supervisord.log': [
+        "2026-05-10 15:40:00,100 INFO spawned: 'ledger-sink' with pid 4411",
+        '2026-05-10 15:40:09,250 WARN exited: ledger-sink (terminated by SIGABRT (core dumped); not expected)',
+        "2026-05-10 15:40:10,260 INFO spawned: 'ledger-sink' with pid 4502",
+        '2026-05-10 15:40:19,020 WARN exited: ledger-sink (terminated by SIGABRT (core dumped); not expected)',
+        "2026-05-10 15:40:20,030 INFO spawned: 'ledger-sink' with pid 4590",
+      ].join('\n') + '\n',
+      'app-7/logs/ledger-sink.log': [
+        '2026-05-10 15:40:01,500 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4411',
+        '2026-05-10 15:40:05,001 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88122, CreateTime = 1778427605000)',
+        '2026-05-10 15:40:05,020 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Committed offset 88122 for ledger-events-2',
+        '2026-05-10 15:40:05,030 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88123, CreateTime = 1778427605010)',
+        '2026-05-10 15:40:11,700 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4502',
+        '2026-05-10 15:40:15,310 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88123, CreateTime = 1778427605010)',
+        '2026-05-10 15:40:21,400 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4590',
+      ].join('\n') + '\n',
+    }],
+    miss: [{
+      // a crash loop, but on different records each time: not the record's fault
+      'app-7/logs/ledger-sink.log': [
+        '2026-05-10 15:40:01,500 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4411',
+        '2026-05-10 15:40:05,030 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88123, CreateTime = 1778427605010)',
+        '2026-05-10 15:40:11,700 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4502',
+        '2026-05-10 15:40:15,310 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88124, CreateTime = 1778427605020)',
+        '2026-05-10 15:40:21,400 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4590',
+        '2026-05-10 15:40:25,310 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88125, CreateTime = 1778427605030)',
+        '2026-05-10 15:40:31,400 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4655',
+      ].join('\n') + '\n',
+    }, {
+      // restarted twice with a record in hand, but each time after an orderly stop (a deploy)
+      'app-7/logs/ledger-sink.log': [
+        '2026-05-10 15:40:01,500 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4411',
+        '2026-05-10 15:40:05,030 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88123, CreateTime = 1778427605010)',
+        '2026-05-10 15:40:06,000 INFO  [SpringApplicationShutdownHook] c.e.l.LedgerSinkApplication - Shutting down consumer',
+        '2026-05-10 15:40:11,700 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4502',
+        '2026-05-10 15:40:15,310 INFO  [ledger-0-C-1] c.e.l.RecordHandler - Consuming ConsumerRecord(topic = ledger-events, partition = 2, leaderEpoch = 7, offset = 88123, CreateTime = 1778427605010)',
+        '2026-05-10 15:40:16,000 INFO  [SpringApplicationShutdownHook] c.e.l.LedgerSinkApplication - Shutting down consumer',
+        '2026-05-10 15:40:21,400 INFO  [main] c.e.l.LedgerSinkApplication - Starting LedgerSinkApplication v2.3.1 using Java 17.0.9 with PID 4590',
+      ].join('\n') + '\n',
+    }],
+  },
+});
