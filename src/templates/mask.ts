@@ -13,13 +13,14 @@ const CALENDAR_WORDS = new Set([
 /** Between two variable parts, one of these is swallowed: 10.0.0.1:80, 12:30:01,5, a-b-c, x_1_2. */
 const CHAIN_SEPARATORS = '.:-_/@,';
 
+const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Cheap first check for a short token at text[start]: capitalised or bracketed, maybe a weekday. */
 export function mayBeCalendarWord(text: string, start: number): boolean {
   const c = text.charCodeAt(start);
-  return (c >= 65 && c <= 90) || OPENERS.includes(text[start]!);
+  return (c >= 65 && c <= 90) || isOpener(c);
 }
 
 /**
@@ -33,6 +34,7 @@ export function mayBeCalendarWord(text: string, start: number): boolean {
  * @example maskToken('sshd[24200]:')             // 'sshd[<*>]:'
  */
 export function maskToken(tok: string): string {
+  if (isPlainNumber(tok)) return WILDCARD;
   let digits = false;
   let slashes = 0;
   let dots = 0;
@@ -51,7 +53,7 @@ export function maskToken(tok: string): string {
   if (dots >= 2 && isHostName(tok)) return maskWhole(tok);
   if (!digits) return tok.length <= 6 && isCalendarWord(tok) ? maskWhole(tok) : tok;
   // a UUID's groups may lack digits ("bdcc"): mask it whole before the runs
-  return maskRuns(tok.length >= 36 ? tok.replace(UUID, '0') : tok);
+  return maskRuns(tok.length >= 36 && tok.includes('-') ? tok.replace(UUID, '0') : tok);
 }
 
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
@@ -65,9 +67,9 @@ const GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', '
  */
 function isHostName(tok: string): boolean {
   let s = 0;
-  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  while (s < tok.length && isOpener(tok.charCodeAt(s))) s++;
   let e = tok.length;
-  while (e > s && CLOSERS.includes(tok[e - 1]!)) e--;
+  while (e > s && isCloser(tok.charCodeAt(e - 1))) e--;
   const colon = tok.lastIndexOf(':', e);
   if (colon > s) {
     for (let i = colon + 1; i < e; i++) if (!isDigit(tok.charCodeAt(i))) return false;
@@ -76,7 +78,8 @@ function isHostName(tok: string): boolean {
   const lastDot = tok.lastIndexOf('.', e);
   if (lastDot <= s || tok.indexOf('.', s) === lastDot) return false;
   const tld = tok.slice(lastDot + 1, e);
-  if (!(tld.length === 2 && /^[a-z]{2}$/.test(tld)) && !GENERIC_TLDS.has(tld)) return false;
+  const isCountry = tld.length === 2 && isLower(tld.charCodeAt(0)) && isLower(tld.charCodeAt(1));
+  if (!isCountry && !GENERIC_TLDS.has(tld)) return false;
   for (let i = s; i < e; i++) {
     const c = tok.charCodeAt(i);
     if (!isAlnum(c) && c !== 46 && c !== 45) return false;
@@ -84,12 +87,23 @@ function isHostName(tok: string): boolean {
   return true;
 }
 
+/** The common case, checked first: digits joined by . : - _ (12, 3.5, 10.0.0.1, 2024-03-02, 12:30:01). */
+function isPlainNumber(tok: string): boolean {
+  const n = tok.length;
+  if (n === 0 || !isDigit(tok.charCodeAt(0)) || !isDigit(tok.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = tok.charCodeAt(i);
+    if (!isDigit(c) && c !== 46 && c !== 58 && c !== 45 && c !== 95) return false;
+  }
+  return true;
+}
+
 /** 'Jun', '[Sun', 'Dec,' ... */
 function isCalendarWord(tok: string): boolean {
   let s = 0;
-  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  while (s < tok.length && isOpener(tok.charCodeAt(s))) s++;
   let e = tok.length;
-  while (e > s && CLOSERS.includes(tok[e - 1]!)) e--;
+  while (e > s && isCloser(tok.charCodeAt(e - 1))) e--;
   return e - s === 3 && CALENDAR_WORDS.has(tok.slice(s, e));
 }
 
@@ -105,7 +119,11 @@ function maskRuns(tok: string): string {
     }
     let j = i;
     let hasDigit = false;
-    for (let c = tok.charCodeAt(j); j < tok.length && isAlnum(c); c = tok.charCodeAt(++j)) if (isDigit(c)) hasDigit = true;
+    for (; j < tok.length; j++) {
+      const c = tok.charCodeAt(j);
+      if (!isAlnum(c)) break;
+      if (isDigit(c)) hasDigit = true;
+    }
     if (hasDigit) {
       out += tok.slice(copyFrom, i);
       copyFrom = j;
@@ -138,13 +156,15 @@ function endsWithSign(out: string): boolean {
   return n === 1 || !isAlnum(out.charCodeAt(n - 2));
 }
 
-const OPENERS = '([{<"\'';
-const CLOSERS = ')]}>"\',;:.';
+/** ( [ { < " ' */
+const isOpener = (c: number) => c === 40 || c === 91 || c === 123 || c === 60 || c === 34 || c === 39;
+/** ) ] } > " ' , ; : . */
+const isCloser = (c: number) => c === 41 || c === 93 || c === 125 || c === 62 || c === 34 || c === 39 || c === 44 || c === 59 || c === 58 || c === 46;
 
 /** /var/log/x, ~/x, ./x, C:\x\y, scheme://host/x (inside brackets or quotes, too). */
 function isPathLike(tok: string): boolean {
   let s = 0;
-  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  while (s < tok.length && isOpener(tok.charCodeAt(s))) s++;
   const c = tok.charCodeAt(s);
   if (c === 47 || c === 92 || c === 126) return true; // / \ ~
   if (c === 46) return tok.charCodeAt(s + 1) === 47 || tok.charCodeAt(s + 1) === 46; // ./ ../
@@ -155,8 +175,8 @@ function isPathLike(tok: string): boolean {
 
 function maskWhole(tok: string): string {
   let s = 0;
-  while (s < tok.length && OPENERS.includes(tok[s]!)) s++;
+  while (s < tok.length && isOpener(tok.charCodeAt(s))) s++;
   let e = tok.length;
-  while (e > s && CLOSERS.includes(tok[e - 1]!)) e--;
+  while (e > s && isCloser(tok.charCodeAt(e - 1))) e--;
   return tok.slice(0, s) + WILDCARD + tok.slice(e);
 }

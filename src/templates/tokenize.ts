@@ -24,7 +24,9 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
     // find the token's end and, on the way, whether it may hold a variable: a digit . / \\ =
     let j = i;
     let suspect = false;
-    for (let c = text.charCodeAt(j); j < n && c > 32; c = text.charCodeAt(++j)) {
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c <= 32) break;
       if ((c >= 46 && c <= 57) || c === 92 || c === 61) suspect = true;
     }
     const group = text.charCodeAt(i) === 91 ? bracketGroupEnd(text, i, j) : -1; // [
