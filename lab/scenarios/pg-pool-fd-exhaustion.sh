@@ -3,7 +3,8 @@
 source "$LAB_DIR/lib/lab.sh"
 lab_begin pg-pool-fd-exhaustion 170
 set -o errtrace
-trap 'lab_log "failed at line $LINENO: $BASH_COMMAND"' ERR
+trap 'lab_log "failed at line $LINENO: $BASH_COMMAND"' ERR   # errexit alone ends a run silently
+lab_on_exit 'trap - ERR'
 
 HERE=$LAB_DIR/scenarios/pg-pool-fd-exhaustion
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -135,7 +136,7 @@ while (( $(date +%s) < deadline )); do
     if (( fails >= 3 && captured && ! restarted )); then
       wd "restarting quote-svc: sending SIGTERM to pid $svc_pid"
       restart_iso=$(lab_now_iso)
-      proc_stop "$svc_pid" 5
+      proc_stop "$svc_pid" 5 || true
       start_svc
       wd "quote-svc restarted as pid $svc_pid"
       restarted=1 fails=0
@@ -148,9 +149,9 @@ lab_sleep 3
 bundle_ps shop-web-3
 bundle_ps pg-ledger-1
 bundle_ss pg-ledger-1
-proc_stop "$probe_pid" 3
-proc_stop "$svc_pid" 3
-proc_stop "$tcp_sampler_pid" 10
+proc_stop "$probe_pid" 3 || true
+proc_stop "$svc_pid" 3 || true
+proc_stop "$tcp_sampler_pid" 10 || true
 pgctl -m fast stop >/dev/null 2>&1 || true
 mkdir -p "$BUNDLE/pg-ledger-1/logs/postgresql"
 cp "$pglog" "$BUNDLE/pg-ledger-1/logs/postgresql/postgresql-main.log"

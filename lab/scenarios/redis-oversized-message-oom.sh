@@ -2,6 +2,9 @@
 # lab: Redis stream consumer OOM-killed (cgroup v1) on one 10x batch again and again under a restart loop; strace of one crash, lag grows
 source "$LAB_DIR/lib/lab.sh"
 lab_begin redis-oversized-message-oom 170
+set -o errtrace
+trap 'lab_log "failed at line $LINENO: $BASH_COMMAND"' ERR   # errexit alone ends a run silently
+lab_on_exit 'trap - ERR'
 lab_require_cgroup_v1_memory
 
 HERE=$LAB_DIR/scenarios/redis-oversized-message-oom
@@ -73,11 +76,11 @@ bundle_ps etl-w4; bundle_ps queue-r1; bundle_ps billing-core-1
 rcli XINFO GROUPS invoices > "$BUNDLE/queue-r1/cmd/redis-cli-XINFO-GROUPS-invoices.txt" 2>&1
 rcli XPENDING invoices invoice-parsers - + 10 > "$BUNDLE/queue-r1/cmd/redis-cli-XPENDING-invoices-invoice-parsers.txt" 2>&1
 rcli INFO memory > "$BUNDLE/queue-r1/cmd/redis-cli-INFO-memory.txt" 2>&1
-proc_stop "$export_pid" 3
-proc_stop "$keeper_pid" 5
-[[ -n $strace_pid ]] && proc_stop "$strace_pid" 3
-proc_stop "$lag_sampler_pid" 10
-proc_stop "$redis_pid" 5
+proc_stop "$export_pid" 3 || true
+proc_stop "$keeper_pid" 5 || true
+[[ -n $strace_pid ]] && proc_stop "$strace_pid" 3 || true
+proc_stop "$lag_sampler_pid" 10 || true
+proc_stop "$redis_pid" 5 || true
 
 [[ -s $BUNDLE/etl-w4/logs/invoice-parser.stderr.log ]] || rm -f "$BUNDLE/etl-w4/logs/invoice-parser.stderr.log"
 
