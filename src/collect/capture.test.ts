@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { collect } from './capture.js';
+import { readBundle } from './scene.js';
 import type { ProcessesDocument } from './snapshot.js';
 
 /**
@@ -51,7 +52,6 @@ test('a hanging read and a hanging command are abandoned with partial results an
     const gz = await r.bundle.toGzip();
     const out = join(dir, 'b.tar.gz');
     writeFileSync(out, gz);
-    const { readBundle } = await import('./scene.js');
     for (const [k, v] of await readBundle(out)) files.set(k, v);
     const doc = JSON.parse(files.get('h1/cmd/processes.json')!) as ProcessesDocument;
     assert.equal(doc.processes.length, 1);
