@@ -32,7 +32,10 @@ bundle_ps() {
 # bundle_ss HOST : `ss -tanp` lines where the host's address is the local or peer end.
 bundle_ss() {
   local host=$1 ip=${HOST_IP[$1]}
-  bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" 'NR==1 || index($4, ip ":")==1 || index($5, ip ":")==1'
+  # Java's dual-stack sockets show as [::ffff:127.0.0.X]:PORT.
+  bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" '
+    function bare(a) { sub(/^\[::ffff:/, "", a); sub(/\]:/, ":", a); return a }
+    NR==1 || index(bare($4), ip ":")==1 || index(bare($5), ip ":")==1'
 }
 
 # bundle_dmesg HOST : `dmesg -T` trimmed to the lines logged since lab_begin (the ring buffer is the
@@ -94,6 +97,7 @@ bundle_finish() {
   local out=${1:-${LAB_OUT:-$LAB_REPO/test/fixtures/bundles/$LAB_NAME}}
   metrics_stop
   lab_stop_all   # logs are final before they are gzipped and copied
+  find "$BUNDLE" -path "*/logs/*" -type f -empty -delete   # e.g. a JVM stdout with nothing on it
   bundle_gzip_big
   [[ -f $LAB_RUN/truth.json ]] || lab_die "scenario wrote no truth (bundle_truth)"
   rm -rf "$out"

@@ -13,7 +13,9 @@ net_alloc() {
   for (( x=10; x<=250; x++ )); do
     ip="127.0.0.$x"
     grep -q "^$ip " "$leases" && continue
-    ss -Htln "src $ip" 2>/dev/null | grep -q . && continue
+    # Any socket on it (a listener, or TIME-WAIT left by an earlier run) would leak into this run's ss.
+    ss -Htan "( src $ip or dst $ip )" 2>/dev/null | grep -q . && continue
+    ss -Htan 2>/dev/null | grep -qF "ffff:$ip]" && continue
     echo "$ip $$" >> "$leases"; got=$ip; break
   done
   flock -u "$lockfd"; exec {lockfd}>&-

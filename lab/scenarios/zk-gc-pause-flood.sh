@@ -86,8 +86,9 @@ fi
 if (( swap_peak_mib > ram_limit_mib )); then
   chain+=memory-pressure,
   notes+=" lockd-b (RAM limit ${ram_limit_mib} MiB) swapped: RAM+swap use peaked at ${swap_peak_mib} MiB."
-  oom=$(bundle_dmesg_raw_since lockd-b | grep -E 'Killed process' | sed -E 's/^\[ *[0-9.]+\] Memory cgroup out of memory: //; s/ total-vm.*//' | paste -sd';')
-  [[ -n $oom ]] && notes+=" Kernel: $oom."
+  oom=$(bundle_dmesg_raw_since lockd-b | { grep -E 'Killed process' || true; } \
+    | sed -E 's/^\[ *[0-9.]+\] Memory cgroup out of memory: //; s/ total-vm.*//' | paste -sd';')
+  if [[ -n $oom ]]; then notes+=" Kernel: $oom."; fi
 fi
 # The pause that matters is the one that ended just before the follower dropped out (the leader waits
 # syncLimit x tickTime = 2 s for an ack).
