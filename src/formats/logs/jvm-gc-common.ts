@@ -45,3 +45,35 @@ export function stoppedTimeFields(message: string): { kind: 'safepoint'; stopped
 export function secToMs(sec: string): number {
   return Math.round(Number(sec) * 1e6) / 1e3;
 }
+
+const JVM_TIME_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 24, 25, 26, 27];
+
+/**
+ * The JVM's own time stamp, "2024-03-02T11:04:05.123+0800" (unified `time` decoration and JDK 8
+ * -XX:+PrintGCDateStamps), read by hand at `from`: it starts every line of these logs. Undefined
+ * when the text is not exactly that layout (callers fall back to the general ISO reader).
+ */
+export function jvmTimeAt(s: string, from: number): { wallMs: number; offsetMin: number } | undefined {
+  if (s.length < from + 28) return undefined;
+  const d = (i: number) => s.charCodeAt(from + i) - 48;
+  for (const i of JVM_TIME_DIGITS) {
+    const v = d(i);
+    if (v < 0 || v > 9) return undefined;
+  }
+  if (s.charCodeAt(from + 4) !== 45 || s.charCodeAt(from + 7) !== 45 || s.charCodeAt(from + 10) !== 84 || s.charCodeAt(from + 13) !== 58
+    || s.charCodeAt(from + 16) !== 58 || s.charCodeAt(from + 19) !== 46) return undefined;
+  const sign = s.charCodeAt(from + 23);
+  if (sign !== 43 && sign !== 45) return undefined;
+  const two = (i: number) => d(i) * 10 + d(i + 1);
+  const wallMs = Date.UTC(two(0) * 100 + two(2), two(5) - 1, two(8), two(11), two(14), two(17), d(20) * 100 + two(21));
+  if (Number.isNaN(wallMs)) return undefined;
+  const off = two(24) * 60 + two(26);
+  return { wallMs, offsetMin: sign === 45 ? -off : off };
+}
+
+/** End of the run of ASCII digits starting at `from`. */
+export function digitsEnd(s: string, from: number): number {
+  let i = from;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i));
+  return i;
+}

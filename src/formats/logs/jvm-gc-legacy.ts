@@ -2,7 +2,7 @@ import type { Fields } from '../../events/event.js';
 import type { Severity } from '../../events/severity.js';
 import { defineFormat, type FormatSample, type Parsed, type RecordOutline } from '../define.js';
 import { parseIsoLike } from '../timestamps.js';
-import { gcSizeToBytes, secToMs, stoppedTimeFields } from './jvm-gc-common.js';
+import { gcSizeToBytes, jvmTimeAt, secToMs, stoppedTimeFields } from './jvm-gc-common.js';
 
 /**
  * JDK 8 and older GC logs (-XX:+PrintGCDetails -XX:+PrintGCDateStamps -XX:+PrintGCTimeStamps,
@@ -99,12 +99,18 @@ interface Body {
   rest: string;
 }
 
+/** "2024-03-02T11:04:05.123+0800" at the start, by hand when it has the JVM's layout. */
+function jvmDateStamp(line: string): { wallMs: number; offsetMin?: number; length: number } | undefined {
+  const fast = jvmTimeAt(line, 0);
+  return fast ? { ...fast, length: DATE_STAMP_CHARS } : parseIsoLike(line.slice(0, DATE_STAMP_CHARS + 2));
+}
+
 /** Splits "DATE: UPTIME: " (each optional) from the record body. */
 function bodyOf(line: string): Body | undefined {
   const out: Body = { rest: line };
   let pos = 0;
   if (line.charCodeAt(4) === 45) { // 2024-...
-    const t = parseIsoLike(line.slice(0, DATE_STAMP_CHARS + 2));
+    const t = jvmDateStamp(line);
     if (!t || line.charCodeAt(t.length) !== 58 || line.charCodeAt(t.length + 1) !== 32) return undefined;
     out.wall = t.offsetMin === undefined ? { wallMs: t.wallMs } : { wallMs: t.wallMs, offsetMin: t.offsetMin };
     out.timeText = line.slice(0, t.length);

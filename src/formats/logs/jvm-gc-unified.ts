@@ -2,7 +2,7 @@ import type { Fields } from '../../events/event.js';
 import { severityFromWord } from '../../events/severity.js';
 import { defineFormat, type FormatSample, type Parsed } from '../define.js';
 import { parseIsoLike } from '../timestamps.js';
-import { collectorFromCause, collectorFromUsing, gcSizeToBytes, stoppedTimeFields } from './jvm-gc-common.js';
+import { collectorFromCause, collectorFromUsing, digitsEnd, gcSizeToBytes, jvmTimeAt, stoppedTimeFields } from './jvm-gc-common.js';
 
 /**
  * JDK 9+ unified logging (-Xlog:gc*,safepoint:file=...:time,uptime,level,tags): each line is a run of
@@ -22,8 +22,6 @@ const MAX_DECORATIONS = 10;
 const MAX_DECORATION_CHARS = 64;
 const LEVELS = new Set(['trace', 'debug', 'info', 'warning', 'error', 'develop']);
 const TAGS = /^[a-z][a-z0-9]*(?:,[a-z0-9]+)* *$/;
-const UPTIME_SEC = /^(\d+(?:\.\d+)?)s$/;
-const COUNT_WITH_UNIT = /^(\d+)(ms|ns)$/;
 const GC_ID = /^GC\((\d+)\) /;
 const PAUSE = /^Pause ([A-Z][a-z]+(?: [A-Z][a-z]+)*)((?: \((?:[^()]|\(\))*\))*)(?: (\d+(?:\.\d+)?)([BKMGT])->(\d+(?:\.\d+)?)([BKMGT])\((\d+(?:\.\d+)?)([BKMGT])\))?(?: (\d+(?:\.\d+)?)ms)?$/;
 const PAREN_GROUP = /\(((?:[^()]|\(\))*)\)/g;
@@ -88,46 +86,55 @@ export const jvmGcUnified = defineFormat({
     let tags: string | undefined;
     let pid: number | undefined;
     let tid: number | undefined;
+    // hand-scanned: every line of the log starts with these
     while (line.charCodeAt(pos) === 91) {
       if (++count > MAX_DECORATIONS) return undefined;
-      const end = line.indexOf(']', pos + 1);
+      const start = pos + 1;
+      const end = line.indexOf(']', start);
       if (end < 0 || end - pos > MAX_DECORATION_CHARS) return undefined;
-      const d = line.slice(pos + 1, end);
       pos = end + 1;
-      const c = d.charCodeAt(0);
+      const c = line.charCodeAt(start);
       if (c >= 48 && c <= 57) {
         if (tags !== undefined || level !== undefined) return undefined;
-        if (d.length > 10 && d.charCodeAt(4) === 45) { // 2024-03-02T...
-          const t = parseIsoLike(d);
-          if (!t || t.length !== d.length) return undefined;
-          wall ??= t.offsetMin === undefined ? { wallMs: t.wallMs } : { wallMs: t.wallMs, offsetMin: t.offsetMin };
-          timeText ??= d;
+        const len = end - start;
+        if (len >= 19 && line.charCodeAt(start + 4) === 45) { // time/utctime: 2024-03-02T11:04:05.123+0800
+          const t = (len === 28 ? jvmTimeAt(line, start) : undefined) ?? isoDecoration(line.slice(start, end));
+          if (!t) return undefined;
+          if (!wall) {
+            wall = t;
+            timeText = line.slice(start, end);
+          }
           continue;
         }
-        const u = UPTIME_SEC.exec(d);
-        if (u) {
-          uptimeMs ??= Math.round(Number(u[1]) * 1000);
+        const digitsStop = digitsEnd(line, start);
+        if (line.charCodeAt(end - 1) === 115) { // ...s
+          const unit = line.charCodeAt(end - 2);
+          if (unit === 109 || unit === 110) { // ms, ns: timemillis/timenanos (epoch) or uptimemillis/uptimenanos
+            if (digitsStop !== end - 2) return undefined;
+            const v = Number(line.slice(start, end - 2));
+            const ms = unit === 109 ? v : Math.floor(v / 1e6);
+            if (ms > 1e11) {
+              if (!wall) {
+                wall = { wallMs: ms, offsetMin: 0 };
+                timeText = line.slice(start, end);
+              }
+            } else uptimeMs ??= ms;
+            continue;
+          }
+          // uptime: 12.345s
+          if (line.charCodeAt(digitsStop) !== 46 || digitsEnd(line, digitsStop + 1) !== end - 1) return undefined;
+          uptimeMs ??= Math.round(Number(line.slice(start, end - 1)) * 1000);
           continue;
         }
-        const n = COUNT_WITH_UNIT.exec(d);
-        if (n) {
-          const v = Number(n[1]);
-          const ms = n[2] === 'ms' ? v : Math.floor(v / 1e6);
-          // timemillis/timenanos are since the epoch, uptimemillis/uptimenanos since JVM start
-          if (ms > 1e11) {
-            wall ??= { wallMs: ms, offsetMin: 0 };
-            timeText ??= d;
-          } else uptimeMs ??= ms;
-          continue;
-        }
-        if (/^\d{1,10}$/.test(d)) {
-          if (pid === undefined) pid = Number(d);
-          else if (tid === undefined) tid = Number(d);
+        if (digitsStop === end && len <= 10) { // pid, then tid
+          if (pid === undefined) pid = Number(line.slice(start, end));
+          else if (tid === undefined) tid = Number(line.slice(start, end));
           else return undefined;
           continue;
         }
         return undefined;
       }
+      const d = line.slice(start, end);
       if (level === undefined && tags === undefined && LEVELS.has(d)) {
         level = d;
         continue;
@@ -164,6 +171,13 @@ export const jvmGcUnified = defineFormat({
   },
   samples: SAMPLES,
 });
+
+/** Any other ISO layout in a time decoration; the whole decoration must be the time. */
+function isoDecoration(d: string): { wallMs: number; offsetMin?: number } | undefined {
+  const t = parseIsoLike(d);
+  if (!t || t.length !== d.length) return undefined;
+  return t.offsetMin === undefined ? { wallMs: t.wallMs } : { wallMs: t.wallMs, offsetMin: t.offsetMin };
+}
 
 function messageFields(message: string): Fields {
   let rest = message;

@@ -1,6 +1,6 @@
 import type { Fields } from '../../events/event.js';
 import type { Severity } from '../../events/severity.js';
-import { defineFormat, type FormatSample, type Parsed, type ParseContext } from '../define.js';
+import { defineFormat, type FormatSample, type Parsed } from '../define.js';
 
 /**
  * strace output, as `strace -f -tt -T` prints it to stderr ("[pid  1234] 11:04:05.123456 read(3, ...) = 5
@@ -17,7 +17,6 @@ import { defineFormat, type FormatSample, type Parsed, type ParseContext } from 
  * signals are 'warn', a kill 'error', other failed calls 'info', the rest 'debug'.
  */
 const PID_BRACKET = /^\[pid +(\d+)\] /;
-const LEADING_NUMBER = /^(\d+)(?:([.:])(\d+))?(?::(\d\d)(?:\.(\d{1,9}))?)? /;
 const CALL = /^([a-z_][a-z0-9_]*)\(/;
 const RESUMED = /^<\.\.\. ([a-z_][a-z0-9_]*) resumed>/;
 const RESULT = /^ = (-?\d+|0x[0-9a-f]+|\?)(?:<[^>]*>)?(?: ([A-Z][A-Z0-9_]+))?(?: \(.*\))?(?: <(\d+\.\d+)>)?$/;
@@ -76,46 +75,75 @@ export const strace = defineFormat({
       pid = Number(p[1]);
       pos = p[0].length;
       c = line.charCodeAt(pos);
-    }
-    let time: Pick<Parsed, 'wallMs' | 'offsetMin' | 'timeText'> = {};
-    for (let i = 0; i < 2 && c >= 48 && c <= 57; i++) {
-      const m = LEADING_NUMBER.exec(pos === 0 ? line : line.slice(pos, pos + 32));
-      if (!m) return undefined;
-      if (m[2] === undefined && m[4] === undefined) {
-        if (pid !== null || i > 0) return undefined; // "1234 " comes first and once
-        pid = Number(m[1]);
-      } else {
-        const t = timeOf(m, ctx);
-        if (!t) return undefined;
-        time = t;
+    } else if (c >= 48 && c <= 57) { // "1234 " (-f -o)
+      const end = digitsEnd(line, 0);
+      if (line.charCodeAt(end) === 32 && end <= 10) {
+        pid = intAt(line, 0, end);
+        pos = end + 1;
+        c = line.charCodeAt(pos);
       }
-      pos += m[0].length;
+    }
+    // hand-scanned: this runs for every line of a trace
+    let wallMs: number | undefined;
+    let offsetMin: number | undefined;
+    let timeText: string | undefined;
+    if (c >= 48 && c <= 57) {
+      const end = digitsEnd(line, pos);
+      const sep = line.charCodeAt(end);
+      let stop: number;
+      if (sep === 46 && end - pos >= 9) { // -ttt: 1709377445.123456 (-r relative times are shorter)
+        stop = digitsEnd(line, end + 1);
+        if (stop === end + 1 || stop - end > 10) return undefined;
+        wallMs = intAt(line, pos, end) * 1000 + fracMsAt(line, end + 1, stop);
+        offsetMin = 0;
+      } else if (sep === 58 && end - pos === 2) { // -t/-tt: 11:04:05[.123456]
+        if (line.charCodeAt(pos + 5) !== 58 || digitsEnd(line, pos + 3) !== pos + 5 || digitsEnd(line, pos + 6) !== pos + 8) return undefined;
+        const h = intAt(line, pos, pos + 2), mi = intAt(line, pos + 3, pos + 5), sec = intAt(line, pos + 6, pos + 8);
+        if (h > 23 || mi > 59 || sec > 60) return undefined;
+        stop = pos + 8;
+        let fracMs = 0;
+        if (line.charCodeAt(stop) === 46) {
+          const fe = digitsEnd(line, stop + 1);
+          if (fe === stop + 1 || fe - stop > 10) return undefined;
+          fracMs = fracMsAt(line, stop + 1, fe);
+          stop = fe;
+        }
+        if (ctx.dateFor) wallMs = ctx.dateFor(((h * 60 + mi) * 60 + sec) * 1000 + fracMs);
+      } else return undefined;
+      if (line.charCodeAt(stop) !== 32) return undefined;
+      timeText = line.slice(pos, stop);
+      pos = stop + 1;
       c = line.charCodeAt(pos);
     }
     const body = pos === 0 ? line : line.slice(pos);
-    const b = bodyOf(body, c, time.timeText !== undefined);
+    const b = bodyOf(body, c, timeText !== undefined);
     if (!b) return undefined;
-    return { ...time, pid, severity: b.severity, message: body, fields: b.fields };
+    const out: Parsed = { pid, severity: b.severity, message: body, fields: b.fields };
+    if (wallMs !== undefined) out.wallMs = wallMs;
+    if (offsetMin !== undefined) out.offsetMin = offsetMin;
+    if (timeText !== undefined) out.timeText = timeText;
+    return out;
   },
   samples: SAMPLES,
 });
 
-function timeOf(m: RegExpExecArray, ctx: ParseContext): Pick<Parsed, 'wallMs' | 'offsetMin' | 'timeText'> | undefined {
-  const text = m[0].slice(0, -1);
-  if (m[2] === '.') { // -ttt: seconds since the epoch
-    if (m[1]!.length < 9) return undefined; // -r relative times are not wall-clock times
-    return { wallMs: Number(m[1]) * 1000 + fracMs(m[3]!), offsetMin: 0, timeText: text };
-  }
-  // -t / -tt: HH:MM:SS[.ffffff]
-  if (m[2] !== ':' || m[4] === undefined || m[1]!.length !== 2) return undefined;
-  const h = Number(m[1]), mi = Number(m[3]), s = Number(m[4]);
-  if (h > 23 || mi > 59 || s > 60) return undefined;
-  const msOfDay = ((h * 60 + mi) * 60 + s) * 1000 + (m[5] ? fracMs(m[5]) : 0);
-  return ctx.dateFor ? { wallMs: ctx.dateFor(msOfDay), timeText: text } : { timeText: text };
+function digitsEnd(s: string, from: number): number {
+  let i = from;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i));
+  return i;
 }
 
-function fracMs(frac: string): number {
-  return Math.floor(Number((frac + '000').slice(0, 3)));
+function intAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
+/** Milliseconds of a fraction's digits ("123456" -> 123, "5" -> 500). */
+function fracMsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < from + 3; i++) v = v * 10 + (i < to ? s.charCodeAt(i) - 48 : 0);
+  return v;
 }
 
 function bodyOf(body: string, c: number, stamped: boolean): { severity: Severity; fields: Fields } | undefined {
