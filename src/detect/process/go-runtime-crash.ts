@@ -3,12 +3,17 @@ import { evidenceOf, stream } from '../define.js';
 import type { Finding } from '../finding.js';
 
 const GOROUTINE = /^goroutine \d+ \[/;
+/** The runtime's own fatal errors (runtime.throw/fatal), as opposed to other programs' "fatal error:" */
+const RUNTIME_FATAL = /^fatal error: (?:runtime: |out of memory|concurrent map |all goroutines are asleep|stack overflow|unexpected signal|fault$|found bad pointer|sync: )/;
+/** Go's out-of-memory deaths: "fatal error: runtime: out of memory", "... out of memory allocating heap arena metadata" */
+const OUT_OF_MEMORY = /out of memory/;
 /** Crashes reported per file at most: a restarting program's log holds one per run. */
 const MAX_PER_PATH = 100;
 
 /**
  * A Go program died: an unrecovered "panic: ..." or a runtime "fatal error: ..." ("runtime: out of
- * memory", "concurrent map writes", "all goroutines are asleep - deadlock!"), followed by the goroutine
+ * memory", "out of memory allocating heap arena metadata" (Go 1.19 under ulimit -v, recorded),
+ * "concurrent map writes", "all goroutines are asleep - deadlock!"), followed by the goroutine
  * dump. Go formats join the dump to the log record before it and set fields panic/fatalError/signal/
  * exitStatus; in line-per-event logs (journald, plain) the "panic: " line counts when a "goroutine N ["
  * line follows it. Exit status 2 is the runtime's.
@@ -27,7 +32,7 @@ export const goRuntimeCrash = stream({
       const n = perPath.get(e.path) ?? 0;
       if (n >= MAX_PER_PATH) return;
       perPath.set(e.path, n + 1);
-      const outOfMemory = fatal && /^runtime: out of memory/.test(why);
+      const outOfMemory = fatal && OUT_OF_MEMORY.test(why);
       out.push({
         category: 'process-crash', severity: 'critical', detector: 'go-runtime-crash',
         title: `Go program${e.process ? ` ${e.process}` : ''} died: ${fatal ? 'fatal error' : 'panic'}: ${why.slice(0, 120)}`,
@@ -53,7 +58,7 @@ export const goRuntimeCrash = stream({
             if (c === 103 /* g */ && GOROUTINE.test(msg)) report(p, p.message.slice(7), false, null, null);
           }
         }
-        if (c === 102 /* f */ && msg.startsWith('fatal error: runtime: ')) {
+        if (c === 102 /* f */ && RUNTIME_FATAL.test(msg)) {
           report(e, msg.slice(13), true, null, null);
         } else if (c === 112 /* p */ && msg.startsWith('panic: ') && pending.size < 1024) {
           pending.set(e.path, e);

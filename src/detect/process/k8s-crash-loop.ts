@@ -30,8 +30,8 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /**
  * A Kubernetes container in a crash loop: its status waiting in CrashLoopBackOff (`kubectl get pods
  * -o json`) and/or kubelet BackOff events "Back-off restarting failed container" (`kubectl get events
- * -o json`), one finding per container from both sources. Facts: restarts (the larger of restartCount
- * and the event's count), the mean interval between back-offs, the last termination's reason and exit.
+ * -o json`), one finding per container from both sources. Facts: restarts (restartCount, else the
+ * events' back-off count), the mean interval between back-offs, the last termination's reason and exit.
  */
 export const k8sCrashLoop = stream({
   name: 'k8s-crash-loop',
@@ -82,7 +82,8 @@ export const k8sCrashLoop = stream({
         const out: Omit<Finding, 'id'>[] = [];
         for (const l of loops.values()) {
           if (!l.crashLoopBackOff && l.backoffs < MIN_BACKOFFS) continue;
-          const restarts = Math.max(l.restartCount ?? 0, l.backoffs);
+          // the kubelet's BackOff event counts its back-off syncs, not restarts: restartCount wins when known
+          const restarts = l.restartCount ?? l.backoffs;
           const spanMs = l.backoffFirstMs !== null && l.backoffLastMs !== null ? l.backoffLastMs - l.backoffFirstMs : null;
           const intervalMs = spanMs !== null && l.backoffs > 1 ? Math.round(spanMs / (l.backoffs - 1)) : null;
           const cause = l.lastExitCode !== null ? decodeExitStatus(l.lastExitCode) : null;

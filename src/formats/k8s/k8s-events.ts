@@ -1,7 +1,7 @@
 import type { Fields } from '../../events/event.js';
 import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
-import { int, itemsOf, lineFinder, obj, parseJson, str, timeOf } from './k8s-json.js';
+import { int, itemsOf, latestTime, lineFinder, obj, parseJson, str, timeOf } from './k8s-json.js';
 
 const EVENT_KIND = /"kind"\s*:\s*"Event"/;
 // "spec.containers{api}" names the container an event is about
@@ -39,7 +39,8 @@ export const k8sEvents = defineFormat<DocumentFormat>({
       if (r) records.push(r);
     }
     const warnings = items.length > MAX_EVENTS ? [`${items.length - MAX_EVENTS} event(s) beyond the first ${MAX_EVENTS} were dropped`] : undefined;
-    return warnings ? { records, warnings } : { records };
+    const takenAt = latestTime(records);
+    return { records, ...(takenAt ? { takenAt } : {}), ...(warnings ? { warnings } : {}) };
   },
   samples: [
     {
@@ -74,7 +75,8 @@ function recordOf(ev: Record<string, unknown>, line: number): DocumentRecord | n
   const fieldPath = str(obj1.fieldPath, 300);
   const container = fieldPath ? CONTAINER_PATH.exec(fieldPath)?.[1] ?? null : null;
   const source = obj(ev.source);
-  const host = str(source?.host, 253) ?? str(ev.reportingInstance, 253) ?? null;
+  // the scheduler leaves reportingInstance empty
+  const host = str(source?.host, 253) || str(ev.reportingInstance, 253) || null;
   const count = int(ev.count) ?? int(series?.count) ?? int(ev.deprecatedCount) ?? 1;
   const type = str(ev.type, 32);
   const message = (str(ev.message, 2000) ?? str(ev.note, 2000) ?? '').replace(/\s+/g, ' ');

@@ -65,3 +65,10 @@ export function parseJson(text: string): { doc: unknown } | { error: string } {
     return { error: `not valid JSON: ${(err as Error).message.slice(0, 200)}` };
   }
 }
+
+/** The latest record time stands for the snapshot: the records carry their own times anyway. */
+export function latestTime(records: readonly { wallMs?: number; timeText?: string }[]): { wallMs: number; offsetMin: number; text: string } | undefined {
+  let best: { wallMs: number; offsetMin: number; text: string } | undefined;
+  for (const r of records) if (r.wallMs !== undefined && (!best || r.wallMs > best.wallMs)) best = { wallMs: r.wallMs, offsetMin: 0, text: r.timeText ?? '' };
+  return best;
+}

@@ -1,7 +1,7 @@
 import type { Fields } from '../../events/event.js';
 import type { DocumentFormat, DocumentRecord } from '../define.js';
 import { defineFormat } from '../define.js';
-import { int, itemsOf, lineFinder, obj, parseJson, quantityBytes, str, timeOf, type Json } from './k8s-json.js';
+import { int, itemsOf, latestTime, lineFinder, obj, parseJson, quantityBytes, str, timeOf, type Json } from './k8s-json.js';
 
 const POD_KIND = /"kind"\s*:\s*"Pod"/;
 /** Container records kept from one document (memory bound). */
@@ -22,7 +22,8 @@ export const k8sPods = defineFormat<DocumentFormat>({
   pathHint: /(?:^|\/)k8s\/[^/]*pod[^/]*\.json$/,
   recognize(head) {
     const start = head.trimStart();
-    return start.charCodeAt(0) === 123 /* { */ && POD_KIND.test(head) && /"(?:spec|metadata)"\s*:/.test(head) ? 0.9 : 0;
+    // events about pods name "kind": "Pod" too, in their involvedObject
+    return start.charCodeAt(0) === 123 /* { */ && POD_KIND.test(head) && /"(?:spec|metadata)"\s*:/.test(head) && !/"(?:involvedObject|regarding)"\s*:/.test(head) ? 0.9 : 0;
   },
   parse(text) {
     const p = parseJson(text);
@@ -33,11 +34,11 @@ export const k8sPods = defineFormat<DocumentFormat>({
       const meta = obj(pod.metadata);
       const line = lineOf(str(meta?.uid) ?? str(meta?.name));
       for (const r of containersOf(pod, line)) {
-        if (records.length >= MAX_CONTAINERS) return { records, warnings: [`containers beyond the first ${MAX_CONTAINERS} were dropped`] };
+        if (records.length >= MAX_CONTAINERS) return { records, warnings: [`containers beyond the first ${MAX_CONTAINERS} were dropped`], ...withTakenAt(records) };
         records.push(r);
       }
     }
-    return { records };
+    return { records, ...withTakenAt(records) };
   },
   samples: [
     {
@@ -110,4 +111,9 @@ function containersOf(pod: Json, line: number): DocumentRecord[] {
     out.push(r);
   }
   return out;
+}
+
+function withTakenAt(records: readonly DocumentRecord[]): { takenAt?: { wallMs: number; offsetMin: number; text: string } } {
+  const t = latestTime(records);
+  return t ? { takenAt: t } : {};
 }
