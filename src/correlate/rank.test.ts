@@ -59,6 +59,24 @@ describe('root-cause ranking', () => {
     assert.ok(ranked[0]!.summary.includes('zk-b') && ranked[0]!.summary.includes('later on svc-1'));
   });
 
+  test('an OOM report header and its verdict about the same process are one event: the kill ranks', () => {
+    const header = finding('memory-pressure', 'db-3', 10, { severity: 'error', process: 'loader' });
+    const kill = finding('oom-kill', 'db-3', 10, { severity: 'critical', process: 'loader' });
+    const ranked = rankRootCauses([header, kill]);
+    assert.equal(ranked.length, 1);
+    assert.equal(ranked[0]?.category, 'oom-kill');
+    assert.deepEqual(ranked[0]?.evidence.map((e) => e.line), [kill.evidence[0]!.line, header.evidence[0]!.line]);
+  });
+
+  test('when the kill hit a bystander, the memory-pressure naming the consumer stays the cause', () => {
+    const header = finding('memory-pressure', 'db-4', 10, { severity: 'error', process: 'hog' });
+    const kill = finding('oom-kill', 'db-4', 10, { severity: 'critical', process: 'bystander' });
+    const ranked = rankRootCauses([header, kill]);
+    assert.equal(ranked[0]?.category, 'memory-pressure');
+    assert.equal(ranked[0]?.process, 'hog');
+    assert.deepEqual(ranked[0]?.chain, [header.id, kill.id]);
+  });
+
   test('no findings, no root causes', () => {
     assert.deepEqual(rankRootCauses([]), []);
   });

@@ -18,8 +18,9 @@ const MAX_EVIDENCE = 8;
  * many categories of effects they explain through the graph, and by how low in the stack they sit.
  * Each gets its chain (cause → effect, one finding per step) and the evidence of every step.
  */
-export function rankRootCauses(findings: readonly Finding[]): RootCause[] {
-  if (findings.length === 0) return [];
+export function rankRootCauses(all: readonly Finding[]): RootCause[] {
+  if (all.length === 0) return [];
+  const { kept: findings, folded } = foldSameEvents(all);
   const graph = buildGraph(findings);
   const candidates = findings.filter((f) => (graph.parents.get(f) ?? []).length === 0);
   const scored = candidates.map((f) => {
@@ -43,8 +44,36 @@ export function rankRootCauses(findings: readonly Finding[]): RootCause[] {
     confidence: s.confidence,
     summary: summarize(s.chain),
     chain: s.chain.map((f) => f.id),
-    evidence: chainEvidence(s.chain),
+    evidence: chainEvidence(s.chain, folded),
   }));
+}
+
+/**
+ * One event that two detectors report: the first category folds into the second when both are on
+ * the same host, name the same process, and are this close in time.
+ */
+const SAME_EVENT: readonly { from: Category; into: Category; withinMs: number; why: string }[] = [
+  // the kernel's OOM report header (who ran out, the biggest tasks) and its verdict line: when the
+  // biggest consumer is the one killed, the kill is the event; when a bystander was killed, the
+  // memory-pressure finding names the consumer and stays a cause of its own
+  { from: 'memory-pressure', into: 'oom-kill', withinMs: 2_000, why: 'one kernel OOM report' },
+];
+
+function foldSameEvents(all: readonly Finding[]): { kept: Finding[]; folded: Map<Finding, Finding[]> } {
+  const folded = new Map<Finding, Finding[]>();
+  const gone = new Set<Finding>();
+  for (const rule of SAME_EVENT) {
+    for (const from of all) {
+      if (from.category !== rule.from || gone.has(from) || from.timeMs === null) continue;
+      const into = all.find((f) => f.category === rule.into && f.host === from.host && f.timeMs !== null &&
+        Math.abs(f.timeMs - from.timeMs!) <= rule.withinMs &&
+        ((f.pid !== null && f.pid === from.pid) || (f.process !== null && f.process === from.process)));
+      if (!into) continue;
+      gone.add(from);
+      folded.set(into, [...(folded.get(into) ?? []), from]);
+    }
+  }
+  return { kept: all.filter((f) => !gone.has(f)), folded };
 }
 
 function downstreamCategories(root: Finding, graph: CausalGraph): Set<Category> {
@@ -103,8 +132,14 @@ function longestChain(root: Finding, graph: CausalGraph): Finding[] {
   return chain;
 }
 
-function chainEvidence(chain: readonly Finding[]): Evidence[] {
+function chainEvidence(chain: readonly Finding[], folded: Map<Finding, Finding[]>): Evidence[] {
   const out: Evidence[] = [];
-  for (const f of chain) for (const ev of f.evidence.slice(0, f === chain[0] ? 3 : 1)) if (out.length < MAX_EVIDENCE) out.push(ev);
+  const add = (ev: Evidence) => {
+    if (out.length < MAX_EVIDENCE && !out.some((o) => o.path === ev.path && o.line === ev.line)) out.push(ev);
+  };
+  for (const f of chain) {
+    for (const ev of f.evidence.slice(0, f === chain[0] ? 3 : 1)) add(ev);
+    if (f === chain[0]) for (const g of folded.get(f) ?? []) for (const ev of g.evidence.slice(0, 2)) add(ev);
+  }
   return out;
 }

@@ -208,7 +208,9 @@ class EventEmitterForInput {
     let taken: number | null = null;
     let fromMtime = false;
     if (result.takenAt) taken = this.opts.clock.resolve({ ...result.takenAt, message: '' }, this.report.host).ms;
-    if (taken === null && this.source.mtimeMs !== null) {
+    // the file's mtime stands in only for records that carry no time of their own
+    const untimed = result.records.some((r) => r.wallMs === undefined && r.uptimeSec === undefined);
+    if (taken === null && untimed && this.source.mtimeMs !== null) {
       taken = this.source.mtimeMs;
       fromMtime = true;
       addWarning(this.report, `snapshot time taken from the file's modification time (${toIso(taken)})`);
