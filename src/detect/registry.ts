@@ -1,6 +1,10 @@
 import type { DetectorDef } from './define.js';
 import { massTaskStop } from './generic/mass-task-stop.js';
 import { poisonMessage } from './queues/poison-message.js';
+import { jvmFullGcRun } from './jvm/full-gc-run.js';
+import { jvmGcPause } from './jvm/gc-pause.js';
+import { jvmOomExit } from './jvm/oom-exit.js';
+import { jvmOutOfMemoryError } from './jvm/out-of-memory-error.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
 import { kernelBlockIoError } from './kernel/block-io-error.js';
 import { kernelBlockNoSpace } from './kernel/block-no-space.js';
@@ -73,6 +77,11 @@ export const DETECTORS: readonly DetectorDef[] = [
   zookeeperReElection,
   zookeeperSessionExpired,
   zookeeperClientSessionLoss,
+  // jvm
+  jvmGcPause,
+  jvmFullGcRun,
+  jvmOutOfMemoryError,
+  jvmOomExit,
   // queues and their consumers
   poisonMessage,
   // any software: patterns in what services say
