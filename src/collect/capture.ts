@@ -11,7 +11,7 @@ import { addRecentLogs } from './recent-logs.js';
 import { redactText } from './redact.js';
 import { readRound, type RoundResult } from './round.js';
 import { runBounded, type CommandResult } from './run-bounded.js';
-import { buildProcessSeries, type ProcessRound } from './series.js';
+import { buildCgroupSeries, buildProcessSeries, type ProcessRound } from './series.js';
 import type { ProcessesDocument, ProcessSnapshot } from './snapshot.js';
 import { socketSummary } from './socket-summary.js';
 import { runTools, usableOutput } from './tools.js';
@@ -150,6 +150,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
 
   // series
   for (const [name, matrix] of buildProcessSeries(o.host, rounds)) bundle.add(`metrics/${name}.json`, `${JSON.stringify(matrix)}\n`);
+  for (const [name, matrix] of buildCgroupSeries(o.host, round.timeMs, cgroups)) bundle.add(`metrics/${name}.json`, `${JSON.stringify(matrix)}\n`);
 
   const elapsedMs = Date.now() - started;
   for (const name of bundle.refused) notes.add('bundle-full', name);

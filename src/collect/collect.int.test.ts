@@ -157,6 +157,8 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
       const h = procs.find((p) => p.pid === hog!.pid)!;
       assert.ok(h.cgroup.some((line) => line.endsWith(`:memory:/${cgroup!.name}`)), h.cgroup.join('|'));
       assert.ok(h.rssBytes! >= 120 * MiB, `rss ${h.rssBytes}`);
+      const limitSeries = JSON.parse(files.get('metrics/container_spec_memory_limit_bytes.json')!) as { data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
+      assert.equal(limitSeries.data.result.find((x) => x.metric.id === `/${cgroup!.name}`)?.values[0]?.[1], String(192 * MiB));
     } else t.diagnostic('no v1 memory controller: cgroup part skipped');
 
     // host files

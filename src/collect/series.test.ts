@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildProcessSeries } from './series.js';
+import { buildCgroupSeries, buildProcessSeries } from './series.js';
 import type { ProcessSnapshot } from './snapshot.js';
 
 const p = (fds: number, closeWait: number): ProcessSnapshot => ({
@@ -22,4 +22,17 @@ test('buildProcessSeries writes Prometheus matrices labelled host, process, pid'
   assert.deepEqual(m.get('process_tcp_sockets')!.data.result[0]!.metric.state, 'CLOSE-WAIT');
   assert.deepEqual(m.get('process_max_fds')!.data.result[0]!.values[1], [1_700_000_005.5, '256']);
   assert.equal(m.has('process_virtual_memory_bytes'), false);
+});
+
+test('buildCgroupSeries keeps limited or failing groups under cAdvisor names', () => {
+  const base = { version: 1 as const, maxUsageBytes: null, oomEvents: null, underOom: false, procs: 1 };
+  const m = buildCgroupSeries('h1', 1_700_000_000_000, [
+    { ...base, path: '/', limitBytes: null, usageBytes: 9, failcnt: 0, oomKills: 0 },
+    { ...base, path: '/app', limitBytes: 200, usageBytes: 190, failcnt: 92, oomKills: 0 },
+  ]);
+  assert.deepEqual(m.get('container_memory_usage_bytes')!.data.result, [
+    { metric: { __name__: 'container_memory_usage_bytes', host: 'h1', id: '/app' }, values: [[1_700_000_000, '190']] },
+  ]);
+  assert.equal(m.get('container_spec_memory_limit_bytes')!.data.result[0]!.values[0]![1], '200');
+  assert.equal(m.get('container_memory_failcnt')!.data.result[0]!.values[0]![1], '92');
 });

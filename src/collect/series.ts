@@ -1,4 +1,4 @@
-import type { ProcessSnapshot } from './snapshot.js';
+import type { CgroupMemory, ProcessSnapshot } from './snapshot.js';
 
 /** One round of per-process figures. */
 export interface ProcessRound {
@@ -53,6 +53,33 @@ export function buildProcessSeries(host: string, rounds: readonly ProcessRound[]
       }
     }
     if (series.size > 0) out.set(metric.name, { status: 'success', data: { resultType: 'matrix', result: [...series.values()] } });
+  }
+  return out;
+}
+
+/** Memory cgroups worth a series: limited, or failing, or OOM-hit; at most this many. */
+const MAX_CGROUP_SERIES = 500;
+
+/**
+ * Memory cgroup figures as one-sample matrices under the names cAdvisor gives them, labelled
+ * host and id (the cgroup path), so a limited group near its limit is visible to metric readers.
+ */
+export function buildCgroupSeries(host: string, timeMs: number, cgroups: readonly CgroupMemory[]): Map<string, PrometheusMatrix> {
+  const picked = cgroups.filter((c) => c.limitBytes !== null || (c.failcnt ?? 0) > 0 || (c.oomKills ?? 0) > 0).slice(0, MAX_CGROUP_SERIES);
+  const metrics: readonly { name: string; value: (c: CgroupMemory) => number | null }[] = [
+    { name: 'container_memory_usage_bytes', value: (c) => c.usageBytes },
+    { name: 'container_spec_memory_limit_bytes', value: (c) => c.limitBytes },
+    { name: 'container_memory_failcnt', value: (c) => c.failcnt },
+    { name: 'container_oom_events_total', value: (c) => c.oomKills },
+  ];
+  const t = Math.round(timeMs) / 1000;
+  const out = new Map<string, PrometheusMatrix>();
+  for (const m of metrics) {
+    const result = picked.flatMap((c) => {
+      const v = m.value(c);
+      return v === null ? [] : [{ metric: { __name__: m.name, host, id: c.path }, values: [[t, String(v)] as [number, string]] }];
+    });
+    if (result.length > 0) out.set(m.name, { status: 'success', data: { resultType: 'matrix', result } });
   }
   return out;
 }
