@@ -38,7 +38,7 @@ function positiveInt(flag: string, text: string): number {
 /** culprit-<host>-<UTC time>.tar.gz */
 export function defaultBundleName(host: string, when: Date): string {
   const t = when.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `culprit-${host.replace(/[^A-Za-z0-9._-]/g, '_')}-${t}.tar.gz`;
+  return `culprit-${host}-${t}.tar.gz`;
 }
 
 export async function runCollect(o: CollectCliOptions): Promise<number> {
@@ -52,7 +52,8 @@ export async function runCollect(o: CollectCliOptions): Promise<number> {
   if (strace && strace.seconds > MAX_STRACE_SECONDS) throw new UsageError(`--seconds ${strace.seconds}: at most ${MAX_STRACE_SECONDS}`);
   const budgetMs = duration('--budget', o.budget);
 
-  const host = hostname().split('.')[0] || 'localhost';
+  // the bundle's top folder: the short host name, kept to characters safe in a path
+  const host = (hostname().split('.')[0] ?? '').replace(/[^A-Za-z0-9_-]/g, '_') || 'localhost';
   const out = o.out ?? defaultBundleName(host, new Date());
   if (!/\.(?:tar\.gz|tgz)$/.test(out)) throw new UsageError(`--out '${out}': the bundle is a .tar.gz (or .tgz)`);
   try {
