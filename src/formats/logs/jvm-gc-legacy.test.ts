@@ -77,4 +77,20 @@ describe('jvm-gc-legacy', () => {
     const full = pauses[5]!.fields!;
     assert.deepEqual([full['cause'], full['pauseMs'], full['heapAfterBytes']], ['Allocation Failure', 9876.543, Math.round(3900.1 * MiB)]);
   });
+
+  test('hostile 60 KiB lines are read in bounded time (no quadratic backtracking)', () => {
+    const lines = [
+      '[GC (x) ' + '1'.repeat(60_000),
+      '12.345: [GC (x) ' + '1K->'.repeat(15_000),
+      '[GC ' + ', 1.0 secs'.repeat(6_000),
+      '[CMS-concurrent-' + 'a-'.repeat(30_000),
+    ];
+    for (const line of lines) {
+      const t0 = performance.now();
+      jvmGcLegacy.parse(line);
+      jvmGcLegacy.finishRecord!('x\n' + line, { severity: null, fields: null });
+      // a quadratic regex takes seconds here; linear work takes a few ms even on a loaded machine
+      assert.ok(performance.now() - t0 < 500, line.slice(0, 60));
+    }
+  });
 });

@@ -26,7 +26,8 @@ const G1_OTHER = /^\[GC (remark|cleanup|concurrent-([\w-]+?))(?:-start\]|-end, (
 const CMS_PHASE = /^\[(CMS-concurrent-[\w-]+?)(?:-start\]|: (\d+\.\d+)\/(\d+\.\d+) secs\])/;
 const SIZE = '(\\d+(?:\\.\\d+)?)([BKMG])';
 // the whole-heap transition is the one followed (maybe after [Metaspace...]) by the record's total time
-const HEAP_TRANSITION = new RegExp(`${SIZE}->${SIZE}\\(${SIZE}\\),? (?:\\[(?:Metaspace|CMS Perm ?|PSPermGen|Perm)[^\\]]*\\],? )?(\\d+\\.\\d+) secs\\]`, 'g');
+// (not inside a longer number: a run of digits must not be retried from each of its digits)
+const HEAP_TRANSITION = new RegExp(`(?<![\\d.])${SIZE}->${SIZE}\\(${SIZE}\\),? (?:\\[(?:Metaspace|CMS Perm ?|PSPermGen|Perm)[^\\]]*\\],? )?(\\d+\\.\\d+) secs\\]`, 'g');
 const G1_HEAP = new RegExp(`Heap: ${SIZE}\\(${SIZE}\\)->${SIZE}\\(${SIZE}\\)`);
 // CMS initial mark and remark print the occupancy only: "] 987654K(4160256K), 0.0123456 secs]"
 const HEAP_OCCUPANCY = new RegExp(`\\] ${SIZE}\\(${SIZE}\\), (\\d+\\.\\d+) secs\\]`);

@@ -99,4 +99,18 @@ describe('jvm-gc-unified', () => {
     const uptimes = events.map((e) => e.fields!['jvmUptimeMs'] as number);
     assert.ok(uptimes.every((u, i) => i === 0 || u >= uptimes[i - 1]!), 'uptime never goes back');
   });
+
+  test('hostile 60 KiB lines are read in bounded time (no quadratic backtracking)', () => {
+    const lines = [
+      '[1.0s][info][gc] GC(1) Pause Young' + ' (x)'.repeat(15_000),
+      '[1.0s][info][gc] GC(1) ' + ' 1'.repeat(30_000) + 'ms',
+      '[1.0s][info][gc] GC(1) Pause Young (' + '('.repeat(60_000) + ' 1ms',
+    ];
+    for (const line of lines) {
+      const t0 = performance.now();
+      jvmGcUnified.parse(line);
+      // a quadratic regex takes seconds here; linear work takes a few ms even on a loaded machine
+      assert.ok(performance.now() - t0 < 500, line.slice(0, 60));
+    }
+  });
 });

@@ -70,4 +70,19 @@ describe('postgresql', () => {
     assert.equal(tooMany.timeText!.endsWith(' CST'), true);
     assert.equal(new Date(tooMany.timeMs!).toISOString().slice(11, 23), tooMany.timeText!.slice(11, 23));
   });
+
+  test('hostile 60 KiB lines are read in bounded time (no quadratic backtracking)', () => {
+    const lines = [
+      '2024-03-02 11:04:05.123 UTC [1] ' + '@'.repeat(60_000),
+      '2024-03-02 11:04:05.123 UTC [1] ' + 'a@'.repeat(30_000) + ' x',
+      '2024-03-02 11:04:05.123 UTC [1] ' + 'a '.repeat(30_000),
+    ];
+    for (const line of lines) {
+      const t0 = performance.now();
+      postgresql.parse(line);
+      postgresql.finishRecord!('x\n' + line, { severity: null, fields: null });
+      // a quadratic regex takes seconds here; linear work takes a few ms even on a loaded machine
+      assert.ok(performance.now() - t0 < 500, line.slice(0, 60));
+    }
+  });
 });

@@ -17,9 +17,10 @@ import { defineFormat, type FormatSample, type Parsed, type RecordOutline } from
  * other abbreviations are ambiguous (CST is China, US Central or Cuba) so the time is read in the
  * run's zone (--tz), and timeText keeps the abbreviation.
  */
+// user names hold no '@' (else a long run of them backtracks quadratically); database names may
 const LEVELS = 'DEBUG[1-5]|LOG|INFO|NOTICE|WARNING|ERROR|FATAL|PANIC';
 const FOLLOW_UPS = 'DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION';
-const PREFIX = '(\\d{4})-(\\d\\d)-(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,6}))? ([A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?) \\[(\\d+)(?:-(\\d+))?\\] (?:(\\S*)@(\\S*) )?(?:(\\S+) )?';
+const PREFIX = '(\\d{4})-(\\d\\d)-(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,6}))? ([A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?) \\[(\\d+)(?:-(\\d+))?\\] (?:([^\\s@]*)@(\\S*) )?(?:(\\S+) )?';
 const LINE = new RegExp(`^${PREFIX}(${LEVELS}):  (.*)$`);
 const FOLLOW_UP = new RegExp(`^${PREFIX}(${FOLLOW_UPS}):  (.*)$`);
 const MAX_FIELD_CHARS = 4096;

@@ -74,4 +74,19 @@ describe('python-logging', () => {
       assert.equal(own[8]!.fields!['exception'], 'KeyError');
     });
   }
+
+  test('hostile 60 KiB lines are read in bounded time (no quadratic backtracking)', () => {
+    const lines = [
+      '2024-03-02 11:04:05,123 INFO ' + 'a'.repeat(60_000),
+      '2024-03-02 11:04:05,123 - ' + 'a - '.repeat(15_000),
+      'Traceback (most recent call last):\n' + 'A'.repeat(60_000),
+    ];
+    for (const line of lines) {
+      const t0 = performance.now();
+      pythonLogging.parse(line);
+      pythonLogging.finishRecord!('x\n' + line, { severity: null, fields: null });
+      // a quadratic regex takes seconds here; linear work takes a few ms even on a loaded machine
+      assert.ok(performance.now() - t0 < 500, line.slice(0, 60));
+    }
+  });
 });

@@ -112,4 +112,18 @@ describe('strace', () => {
       tmp.remove();
     }
   });
+
+  test('hostile 60 KiB lines are read in bounded time (no quadratic backtracking)', () => {
+    const lines = [
+      '1234 1709377445.123456 read(' + ' = '.repeat(20_000),
+      '1234 1709377445.123456 read(3) = 0 (' + ')'.repeat(60_000),
+      '--- SIGKILL {' + '}'.repeat(60_000) + ' --',
+    ];
+    for (const line of lines) {
+      const t0 = performance.now();
+      strace.parse(line, day);
+      // a quadratic regex takes seconds here; linear work takes a few ms even on a loaded machine
+      assert.ok(performance.now() - t0 < 500, line.slice(0, 60));
+    }
+  });
 });
