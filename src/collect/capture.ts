@@ -160,6 +160,9 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     startedAt: new Date(started).toISOString(),
     elapsedMs,
     uid: process.getuid?.() ?? null,
+    // the zone of the local times printed by dmesg -T, uptime -s, ps and top (for analyze --tz)
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    utcOffsetMin: -new Date(started).getTimezoneOffset(),
     options: { pids: o.pids, sinceSec: o.sinceSec, env: o.withEnv, tools: o.useTools, series: o.series ?? null, strace: o.strace ?? null },
     processes: round.processes.length,
     hungReads: guard.hung,

@@ -56,7 +56,9 @@ export async function runBounded(argv: readonly string[], o: RunOptions): Promis
   return new Promise<CommandResult>((resolve) => {
     const child = spawn(exe, argv.slice(1), {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: process.env.TZ ?? '', SYSTEMD_PAGER: '', PAGER: 'cat', SYSTEMD_COLORS: '0' },
+      // TZ passes through only when set: an empty TZ would make dmesg -T and ps print UTC while
+      // uptime-s.txt prints the host's local time
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', ...(process.env.TZ !== undefined ? { TZ: process.env.TZ } : {}), SYSTEMD_PAGER: '', PAGER: 'cat', SYSTEMD_COLORS: '0' },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
