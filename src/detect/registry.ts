@@ -5,6 +5,11 @@ import { jvmFullGcRun } from './jvm/full-gc-run.js';
 import { jvmGcPause } from './jvm/gc-pause.js';
 import { jvmOomExit } from './jvm/oom-exit.js';
 import { jvmOutOfMemoryError } from './jvm/out-of-memory-error.js';
+import { poolAcquireTimeout } from './pools/acquire-timeout.js';
+import { goSqlPoolStats } from './pools/go-sql-stats.js';
+import { hikariPoolExhausted } from './pools/hikaricp.js';
+import { jdbcPoolTimeout } from './pools/jdbc-pool-timeout.js';
+import { nodePostgresPoolTimeout } from './pools/node-postgres.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
 import { kernelBlockIoError } from './kernel/block-io-error.js';
 import { kernelBlockNoSpace } from './kernel/block-no-space.js';
@@ -82,6 +87,12 @@ export const DETECTORS: readonly DetectorDef[] = [
   jvmFullGcRun,
   jvmOutOfMemoryError,
   jvmOomExit,
+  // connection pools
+  goSqlPoolStats,
+  hikariPoolExhausted,
+  jdbcPoolTimeout,
+  nodePostgresPoolTimeout,
+  poolAcquireTimeout,
   // queues and their consumers
   poisonMessage,
   // any software: patterns in what services say

@@ -3,6 +3,7 @@ import { isAtLeast } from '../../events/severity.js';
 import { evidenceOf, stream } from '../define.js';
 import type { Evidence, Finding } from '../finding.js';
 import { SUPERVISORD_EXIT } from '../process/supervisord-exit.js';
+import { programOfPath } from './program-of-path.js';
 
 /**
  * A consumer that dies again and again while it works on the same input record: the record is the
@@ -98,12 +99,6 @@ export function recordOf(message: string): RecordRef | null {
   const messageId = id ? id[1]! : null;
   const key = offset !== null ? `${topic ?? ''}/${partition ?? ''}@${offset}` : `id:${messageId}`;
   return { key, offset, partition: partition === undefined ? null : Number(partition), topic, messageId };
-}
-
-/** "logs/invoice-parser.log.1.gz" → "invoice-parser": a program name for logs that print none. */
-function programOfPath(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return base.replace(/(?:\.gz)?(?:\.\d+)?$/, '').replace(/\.(?:log|txt|out|err|stdout|stderr)$/g, '').replace(/\.(?:log|stdout|stderr|out|err)$/, '') || base;
 }
 
 function deathOf(e: LogEvent, spawned: Map<string, number>): Death | null {
