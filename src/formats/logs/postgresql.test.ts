@@ -28,6 +28,9 @@ describe('postgresql', () => {
     assert.deepEqual([a.pid, a.fields!['sessionLine'], a.fields!['user'], a.fields!['database']], [1234, 1, '[unknown]', '[unknown]']);
     const b = parse('2024-03-02 11:04:05.123 UTC [99] app@shop psql ERROR:  relation "x" does not exist at character 15')!;
     assert.deepEqual([b.fields!['application'], b.message], ['psql', 'relation "x" does not exist at character 15']);
+    const c = parse('2024-03-02 11:04:05 UTC [4242]: [3-1] user=app,db=shop,app=psql,client=127.0.0.1 FATAL:  remaining connection slots are reserved for non-replication superuser connections')!;
+    assert.deepEqual(c.fields, { pgLevel: 'FATAL', sessionLine: 3, user: 'app', database: 'shop', application: 'psql', client: '127.0.0.1' });
+    assert.equal(c.pid, 4242);
   });
 
   test('not mine: follow-up lines alone, log4j, other layouts', () => {
@@ -56,6 +59,11 @@ describe('postgresql', () => {
     assert.equal(String(deadlock.fields!['detail']).split('\n').length, 4);
     assert.equal(deadlock.fields!['hint'], 'See server log for query details.');
     assert.equal(deadlock.text.split('\n').length, 8);
+    const joined = postgresql.finishRecord!(
+      '2024-03-02 11:04:05 UTC [4242]: [3-1] user=app,db=shop,app=psql,client=127.0.0.1 ERROR:  x\n2024-03-02 11:04:05 UTC [4242]: [4-1] user=app,db=shop,app=psql,client=127.0.0.1 STATEMENT:  select 1',
+      { severity: 'error', fields: null },
+    );
+    assert.equal(joined.fields!['statement'], 'select 1');
   });
 
   test('recorded with %q%u@%d in a CST log_timezone: read in the run zone, user and database kept', async () => {

@@ -7,7 +7,7 @@ import { defineFormat, type FormatSample, type Parsed, type RecordOutline } from
  * PostgreSQL server logs written to stderr with the Debian default log_line_prefix '%m [%p] '
  * ("2024-03-02 11:04:05.123 UTC [1234] LOG:  msg"), or '%m [%p] %q%u@%d ' / '%t [%p-%l] %q%u@%d '
  * (user@database after the pid; %q leaves it out for background processes), maybe an application
- * name after it.
+ * name after it; or pgBadger's '%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h '.
  *
  * One error report spans several lines: the DETAIL/HINT/CONTEXT/STATEMENT/QUERY/LOCATION lines that
  * follow it (each with its own prefix) and tab-indented lines of multi-line text are joined to it,
@@ -20,7 +20,7 @@ import { defineFormat, type FormatSample, type Parsed, type RecordOutline } from
 // user names hold no '@' (else a long run of them backtracks quadratically); database names may
 const LEVELS = 'DEBUG[1-5]|LOG|INFO|NOTICE|WARNING|ERROR|FATAL|PANIC';
 const FOLLOW_UPS = 'DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION';
-const PREFIX = '(\\d{4})-(\\d\\d)-(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,6}))? ([A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?) \\[(\\d+)(?:-(\\d+))?\\] (?:([^\\s@]*)@(\\S*) )?(?:(\\S+) )?';
+const PREFIX = '(\\d{4})-(\\d\\d)-(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,6}))? ([A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?) \\[(\\d+)(?:-(\\d+))?\\]:? (?:\\[(\\d+)-\\d+\\] )?(?:([^\\s@]*)@(\\S*) )?(?:(\\S+) )?';
 const LINE = new RegExp(`^${PREFIX}(${LEVELS}):  (.*)$`);
 const FOLLOW_UP = new RegExp(`^${PREFIX}(${FOLLOW_UPS}):  (.*)$`);
 const MAX_FIELD_CHARS = 4096;
@@ -53,7 +53,7 @@ export const postgresql = defineFormat({
   producer: 'postgresql',
   shape: 'lines',
   pathHint: /(?:^|\/)(?:postgresql|postgres|pg)[^/]*\.log(?:\.\d+)?$|\/pg_log\/|\/postgresql\//i,
-  continuation: new RegExp(`^(?:\\t|\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? \\S+ \\[\\d+(?:-\\d+)?\\] (?:\\S+ ){0,2}(?:${FOLLOW_UPS}):  )`),
+  continuation: new RegExp(`^(?:\\t|\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? \\S+ \\[\\d+(?:-\\d+)?\\]:? (?:\\S+ ){0,3}(?:${FOLLOW_UPS}):  )`),
   parse(line) {
     const c = line.charCodeAt(0);
     if (c < 48 || c > 57 || line.charCodeAt(4) !== 45) return undefined;
@@ -63,21 +63,25 @@ export const postgresql = defineFormat({
     const wallMs = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, frac ? Math.floor(Number((frac + '00').slice(0, 3))) : 0);
     if (Number.isNaN(wallMs)) return undefined;
     const zone = m[8]!;
-    const level = m[14]!;
+    const level = m[15]!;
     const fields: Fields = { pgLevel: level };
-    if (m[10] !== undefined) fields.sessionLine = Number(m[10]);
-    if (m[11] !== undefined) {
-      fields.user = m[11];
-      fields.database = m[12]!;
+    const sessionLine = m[10] ?? m[11];
+    if (sessionLine !== undefined) fields.sessionLine = Number(sessionLine);
+    if (m[12] !== undefined) {
+      fields.user = m[12];
+      fields.database = m[13]!;
     }
-    if (m[13] !== undefined) fields.application = m[13];
+    if (m[14] !== undefined) {
+      if (m[14].startsWith('user=') || m[14].startsWith('db=')) addKeyValues(fields, m[14]);
+      else fields.application = m[14];
+    }
     const out: Parsed = {
       wallMs,
       timeText: line.slice(0, line.indexOf(' [')),
       severity: SEVERITY[level] ?? 'debug',
       process: 'postgres',
       pid: Number(m[9]),
-      message: m[15]!,
+      message: m[16]!,
       fields,
     };
     const offsetMin = offsetMinutes(zone);
@@ -98,8 +102,8 @@ export const postgresql = defineFormat({
         if (key !== null && typeof prev === 'string' && prev.length < MAX_FIELD_CHARS) fields[key] = `${prev}\n${line.slice(1)}`.slice(0, MAX_FIELD_CHARS);
       } else {
         const f = FOLLOW_UP.exec(line);
-        key = f ? f[14]!.toLowerCase() : null;
-        if (f && key !== null && fields[key] === undefined) fields[key] = f[15]!.slice(0, MAX_FIELD_CHARS);
+        key = f ? f[15]!.toLowerCase() : null;
+        if (f && key !== null && fields[key] === undefined) fields[key] = f[16]!.slice(0, MAX_FIELD_CHARS);
         else key = null;
       }
       start = end + 1;
@@ -108,3 +112,14 @@ export const postgresql = defineFormat({
   },
   samples: SAMPLES,
 });
+
+const KEY_NAMES: Record<string, string> = { user: 'user', db: 'database', app: 'application', client: 'client' };
+
+/** pgBadger's "user=app,db=shop,app=psql,client=127.0.0.1" prefix part. */
+function addKeyValues(fields: Fields, text: string): void {
+  for (const pair of text.split(',', 8)) {
+    const eq = pair.indexOf('=');
+    const name = eq > 0 ? KEY_NAMES[pair.slice(0, eq)] : undefined;
+    if (name !== undefined && eq < pair.length - 1) fields[name] = pair.slice(eq + 1);
+  }
+}
