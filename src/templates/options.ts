@@ -30,6 +30,11 @@ export interface MinerOptions {
    */
   readonly maxConstantValues: number;
   /**
+   * ... unless each of its words is used in at least this many lines on average: then they are the
+   * wordings of one-word events ("suspendAutohide", "cancelAutohide") and the template splits too.
+   */
+  readonly minLinesPerWord: number;
+  /**
    * A word found at the same position in at least this many templates is header-like (a weekday,
    * a level, a host): a position holding such words does not split a template.
    */
@@ -46,6 +51,7 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   maxDiffRatio: 0.4,
   maxDiffTokens: 3,
   maxConstantValues: 8,
+  minLinesPerWord: 4,
   sharedWordTemplates: 3,
   maxShapeCache: 100_000,
 };

@@ -31,7 +31,10 @@ interface Group {
   first: number;
 }
 
-type Options = Pick<MinerOptions, 'maxConstantValues' | 'sharedWordTemplates'>;
+type Options = Pick<MinerOptions, 'maxConstantValues' | 'sharedWordTemplates' | 'minLinesPerWord'>;
+
+/** Past this many distinct words a position is a variable, however often each is used. */
+const MAX_REPEATED_WORDS = 64;
 
 /**
  * The final templates. A cluster's `<*>` positions that came from merging hold words; where a
@@ -125,6 +128,8 @@ function constantPositions(c: Cluster, hs: readonly number[], variants: readonly
     const words = new Map<string, number>();
     let isVariable = false;
     let sharedLines = 0;
+    let partialLines = 0;
+    const partialWords = new Set<string>();
     let lines = 0;
     for (const h of hs) {
       const v = variants[h]!;
@@ -135,12 +140,19 @@ function constantPositions(c: Cluster, hs: readonly number[], variants: readonly
       }
       words.set(w, (words.get(w) ?? 0) + v.count);
       lines += v.count;
-      if (w.includes(WILDCARD)) isVariable = true; // part of it is already a number or an id
+      if (w.includes(WILDCARD)) {
+        partialLines += v.count; // part of it is already a number or an id
+        partialWords.add(w);
+      }
       if ((shared.get(valueOf(w)) ?? 0) >= o.sharedWordTemplates) sharedLines += v.count;
     }
-    if (isVariable || words.size < 2 || words.size > o.maxConstantValues) continue;
+    if (isVariable || words.size < 2) continue;
+    // words that hold numbers or ids: values, unless they are a few among many plain wordings
+    if (partialLines > 0 && (partialLines * 2 >= lines || words.size - partialWords.size <= 1)) continue;
+    // many distinct words are values, unless each is used again and again (one-word events)
+    if (words.size > o.maxConstantValues && (words.size > MAX_REPEATED_WORDS || lines < o.minLinesPerWord * words.size)) continue;
     if (sameKey(words.keys())) continue; // key=value pairs with one key: the values are parameters
-    if (allDottedNames(words.keys())) continue; // module or logger names (a.b.c): where, not what
+    if (allDottedNames([...words.keys()].filter((w) => !partialWords.has(w)))) continue; // module or logger names (a.b.c): where, not what
     // one-off words (names, keys) rather than a few wordings each used again and again
     if (words.size >= 3 && lines < 2 * words.size) continue;
     if (sharedLines * 2 >= lines) continue;
