@@ -10,6 +10,10 @@ import { goSqlPoolStats } from './pools/go-sql-stats.js';
 import { hikariPoolExhausted } from './pools/hikaricp.js';
 import { jdbcPoolTimeout } from './pools/jdbc-pool-timeout.js';
 import { nodePostgresPoolTimeout } from './pools/node-postgres.js';
+import { postgresLockWait } from './postgres/lock-wait.js';
+import { postgresSlowStatement } from './postgres/slow-statement.js';
+import { postgresStatementTimeout } from './postgres/statement-timeout.js';
+import { postgresTooManyClients } from './postgres/too-many-clients.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
 import { kernelBlockIoError } from './kernel/block-io-error.js';
 import { kernelBlockNoSpace } from './kernel/block-no-space.js';
@@ -93,6 +97,11 @@ export const DETECTORS: readonly DetectorDef[] = [
   jdbcPoolTimeout,
   nodePostgresPoolTimeout,
   poolAcquireTimeout,
+  // postgresql server
+  postgresTooManyClients,
+  postgresLockWait,
+  postgresSlowStatement,
+  postgresStatementTimeout,
   // queues and their consumers
   poisonMessage,
   // any software: patterns in what services say
