@@ -54,15 +54,18 @@ export function covers(template: readonly string[], tokens: readonly string[]): 
 /**
  * Number of positions where two token lists of the same length differ, stopping past `max`. A
  * position where one holds `<*>` and the other a word with no variable part counts as `max + 1`: the two
- * lines are not aligned ("disk limit: <*> GB" / "Total disk: <*> GB").
+ * lines are not aligned ("disk limit: <*> GB" / "Total disk: <*> GB"). `aFirst` is the first line
+ * of cluster `a`, to tell a masked number from merged words.
  */
-export function distance(a: readonly string[], b: readonly string[], max: number): number {
+export function distance(a: readonly string[], b: readonly string[], max: number, aFirst: readonly string[] = a): number {
   let diff = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    if (x === WILDCARD ? !y.includes(WILDCARD) : y === WILDCARD && !x.includes(WILDCARD)) return max + 1;
+    // a's `<*>` from merging words (its first line had a word there) may take another word
+    const masked = x === WILDCARD && aFirst[i] === WILDCARD;
+    if (masked ? !y.includes(WILDCARD) : y === WILDCARD && !x.includes(WILDCARD)) return max + 1;
     if (++diff > max) return diff;
   }
   return diff;

@@ -99,7 +99,7 @@ export class TemplateMiner {
     let best: Cluster | undefined;
     let bestDiff = maxDiff + 1;
     for (const c of same) {
-      const d = distance(c.tokens, tokens, bestDiff - 1);
+      const d = distance(c.tokens, tokens, bestDiff - 1, this.variants[c.handle]!.tokens);
       if (d < bestDiff && countConstants(generalize(c.tokens, tokens)) > 0) {
         best = c;
         bestDiff = d;

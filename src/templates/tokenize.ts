@@ -65,7 +65,7 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
 export const GROUP_SPACE = '\u00a0';
 const SPACES = / /g;
 /** A bracketed group longer than this is not a group. */
-const MAX_GROUP_CHARS = 160;
+const MAX_GROUP_CHARS = 320;
 
 /**
  * When the token at text[start, end) opens '[' without closing it and a ']' follows soon on the
