@@ -49,6 +49,18 @@ import { zookeeperFollowerLostLeader } from './zookeeper/follower-lost-leader.js
 import { zookeeperLeaderLostFollower } from './zookeeper/leader-lost-follower.js';
 import { zookeeperReElection } from './zookeeper/re-election.js';
 import { zookeeperSessionExpired } from './zookeeper/session-expired.js';
+import { networkConnectionRefused } from './network/connection-refused.js';
+import { networkConnectionReset } from './network/connection-reset.js';
+import { networkTimeout } from './network/timeout.js';
+import { networkUnreachable } from './network/unreachable.js';
+import { socketsCloseWaitBuildup } from './sockets/close-wait-buildup.js';
+import { socketsListenQueueOverflow } from './sockets/listen-queue-overflow.js';
+import { fdsLimitNearness } from './fds/fd-limit-nearness.js';
+import { tooManyOpenFiles } from './fds/too-many-open-files.js';
+import { metricsCloseWaitGrowth } from './metrics/close-wait-growth.js';
+import { metricsFdGrowth } from './metrics/fd-growth.js';
+import { metricsLatencyChangePoint } from './metrics/latency-change-point.js';
+import { metricsMemoryLeak } from './metrics/memory-leak.js';
 
 /** Every detector, in the order `culprit detectors` lists them (grouped by the software they know). */
 export const DETECTORS: readonly DetectorDef[] = [
@@ -110,6 +122,20 @@ export const DETECTORS: readonly DetectorDef[] = [
   kafkaMaxPollExceeded,
   kafkaRebalanceStorm,
   queueLagGrowth,
+  // network errors in any log, socket tables and open-file counts (ss, netstat, lsof, limits)
+  networkConnectionReset,
+  networkTimeout,
+  networkConnectionRefused,
+  networkUnreachable,
+  tooManyOpenFiles,
+  socketsCloseWaitBuildup,
+  socketsListenQueueOverflow,
+  fdsLimitNearness,
+  // metrics series (Prometheus query_range JSON)
+  metricsMemoryLeak,
+  metricsFdGrowth,
+  metricsCloseWaitGrowth,
+  metricsLatencyChangePoint,
   // any software: patterns in what services say
   massTaskStop,
 ];

@@ -1,0 +1,139 @@
+import type { LogEvent } from '../../events/event.js';
+import { evidenceOf, stream } from '../define.js';
+import type { Evidence, Finding } from '../finding.js';
+
+/** A pile-up: at least this many CLOSE_WAIT sockets in one group... */
+export const MIN_CLOSE_WAIT = 20;
+/** ...that are at least this share of the group's sockets (or at least MANY_CLOSE_WAIT of them). */
+const MIN_SHARE = 0.2;
+const MANY_CLOSE_WAIT = 100;
+/** Groups and distinct peers tracked per snapshot: memory stays bounded on any input. */
+const MAX_GROUPS = 10_000;
+const MAX_PEERS = 1_000;
+const EVIDENCE_FIRST = 3;
+
+interface Group {
+  label: string;
+  process: string | null;
+  pid: number | null;
+  sockets: number;
+  established: number;
+  closeWait: number;
+  unreadBytes: number;
+  localPorts: Map<number, number>;
+  peers: Set<string>;
+  first: Evidence[];
+  last: Evidence | null;
+}
+
+interface Snapshot {
+  host: string | null;
+  timeMs: number | null;
+  groups: Map<string, Group>;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * The key a socket is counted under: its owner when the table names one (ss -p, netstat -p),
+ * else its local port (all sockets a server accepted share it).
+ */
+function groupOf(e: LogEvent): { key: string; label: string; process: string | null; pid: number | null } | null {
+  const f = e.fields!;
+  const pid = num(f.pid);
+  const process = typeof f.process === 'string' ? f.process : null;
+  if (pid !== null) return { key: `pid:${pid}`, label: `${process ?? '?'} (pid ${pid})`, process, pid };
+  const port = num(f.localPort);
+  if (port === null) return null;
+  return { key: `port:${port}`, label: `local port ${port}`, process: null, pid: null };
+}
+
+/**
+ * Sockets left in CLOSE_WAIT: the peer closed its side and the kernel is waiting for this process
+ * to close() its fd. A few are normal (a close in flight); a pile-up of one process or port means
+ * the application does not close what its peers closed, and each one holds a file descriptor.
+ * Read from `ss -tan[p]` and `netstat -an[p]` snapshots; decided per snapshot at the end.
+ */
+export const socketsCloseWaitBuildup = stream({
+  name: 'sockets-close-wait-buildup',
+  category: 'close-wait-buildup',
+  software: 'linux-tcp',
+  description: `CLOSE_WAIT sockets piling up (>= ${MIN_CLOSE_WAIT} and >= ${MIN_SHARE * 100} % of a process's or port's sockets) in ss/netstat snapshots`,
+  formats: ['ss-tan', 'netstat-an'],
+  create() {
+    const snapshots = new Map<string, Snapshot>();
+    return {
+      accept(e: LogEvent) {
+        const f = e.fields;
+        if (!f || typeof f.state !== 'string') return;
+        if (typeof f.proto === 'string' && !f.proto.startsWith('tcp')) return;
+        const g0 = groupOf(e);
+        if (!g0) return;
+        let snap = snapshots.get(e.path);
+        if (!snap) snapshots.set(e.path, (snap = { host: e.host, timeMs: e.timeMs, groups: new Map() }));
+        let g = snap.groups.get(g0.key);
+        if (!g) {
+          if (snap.groups.size >= MAX_GROUPS) return;
+          g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peers: new Set(), first: [], last: null };
+          snap.groups.set(g0.key, g);
+        }
+        g.sockets++;
+        if (f.state === 'ESTABLISHED') g.established++;
+        if (f.state !== 'CLOSE_WAIT') return;
+        g.closeWait++;
+        g.unreadBytes += num(f.recvQ) ?? 0;
+        const port = num(f.localPort);
+        if (port !== null) g.localPorts.set(port, (g.localPorts.get(port) ?? 0) + 1);
+        if (typeof f.peerAddress === 'string' && g.peers.size < MAX_PEERS) g.peers.add(f.peerAddress);
+        if (g.first.length < EVIDENCE_FIRST) g.first.push(evidenceOf(e));
+        else g.last = evidenceOf(e);
+      },
+      finish() {
+        const out: Omit<Finding, 'id'>[] = [];
+        for (const snap of snapshots.values()) {
+          for (const g of snap.groups.values()) {
+            if (g.closeWait < MIN_CLOSE_WAIT) continue;
+            if (g.closeWait < MANY_CLOSE_WAIT && g.closeWait < MIN_SHARE * g.sockets) continue;
+            let localPort: number | null = null;
+            let best = 0;
+            for (const [p, n] of g.localPorts) if (n > best) [localPort, best] = [p, n];
+            const percent = Math.round((g.closeWait / g.sockets) * 100);
+            out.push({
+              category: 'close-wait-buildup',
+              severity: g.closeWait >= MANY_CLOSE_WAIT || percent >= 50 ? 'error' : 'warning',
+              detector: 'sockets-close-wait-buildup',
+              title: `${g.closeWait} CLOSE_WAIT sockets held by ${g.label}${localPort !== null && g.pid !== null ? ` on port ${localPort}` : ''} (${percent}% of its ${g.sockets} sockets, ${g.peers.size} peer address${g.peers.size === 1 ? '' : 'es'})`,
+              timeMs: snap.timeMs, endMs: null, host: snap.host, process: g.process, pid: g.pid,
+              facts: {
+                closeWaitSockets: g.closeWait, sockets: g.sockets, establishedSockets: g.established, closeWaitPercent: percent,
+                localPort, peerAddresses: g.peers.size, closeWaitUnreadBytes: g.unreadBytes,
+              },
+              evidence: g.last ? [...g.first, g.last] : [...g.first],
+            });
+          }
+        }
+        snapshots.clear();
+        return out;
+      },
+    };
+  },
+  samples: {
+    hit: [{
+      'app-3/cmd/ss-tanp.txt': [
+        'State      Recv-Q Send-Q   Local Address:Port    Peer Address:Port Process',
+        'LISTEN     0      511            0.0.0.0:8443         0.0.0.0:*     users:(("gunicorn",pid=2210,fd=5))',
+        ...Array.from({ length: 30 }, (_, i) => `CLOSE-WAIT 1      0           10.2.0.5:8443       10.2.0.${20 + (i % 3)}:${40000 + i} users:(("gunicorn",pid=2210,fd=${9 + i}))`),
+        ...Array.from({ length: 5 }, (_, i) => `ESTAB      0      0           10.2.0.5:8443       10.2.0.21:${50000 + i} users:(("gunicorn",pid=2210,fd=${60 + i}))`),
+      ].join('\n') + '\n',
+    }],
+    miss: [{
+      // a handful of closes in flight on a busy server
+      'app-3/cmd/ss-tanp.txt': [
+        'State      Recv-Q Send-Q   Local Address:Port    Peer Address:Port Process',
+        'LISTEN     0      511            0.0.0.0:8443         0.0.0.0:*     users:(("gunicorn",pid=2210,fd=5))',
+        ...Array.from({ length: 6 }, (_, i) => `CLOSE-WAIT 0      0           10.2.0.5:8443       10.2.0.20:${40000 + i} users:(("gunicorn",pid=2210,fd=${9 + i}))`),
+        ...Array.from({ length: 200 }, (_, i) => `ESTAB      0      0           10.2.0.5:8443       10.2.0.21:${50000 + i} users:(("gunicorn",pid=2210,fd=${60 + i}))`),
+      ].join('\n') + '\n',
+    }],
+  },
+});
