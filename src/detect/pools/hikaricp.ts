@@ -17,7 +17,8 @@ export const hikariPoolExhausted = signature({
   severity: 'error',
   hit(m) {
     const timedOut = m[2] !== undefined;
-    const [total, active, idle, waiting] = [m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? null : Number(v)));
+    const num = (v: string | undefined) => (v === undefined ? null : Number(v));
+    const [total, active, idle, waiting] = [num(m[3]), num(m[4]), num(m[5]), num(m[6])];
     if (!timedOut && (waiting === null || waiting === 0 || (idle !== null && idle > 0))) return undefined;
     const pool = m[1]!;
     return {
