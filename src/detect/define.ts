@@ -29,11 +29,12 @@ interface DetectorBase {
 }
 
 /**
- * A per-event matcher: streams, O(1) memory. `prefilter` is a substring the message must contain
- * (cheaper than the regex on the many lines that are not this).
+ * A per-event matcher: streams, O(1) memory. `prefilter` holds words the message must contain
+ * (one scan for all detectors, far cheaper than the regex on the many lines that are not this).
  */
 export interface SignatureDetector extends DetectorBase {
   readonly kind: 'signature';
+  /** Literal words (ASCII, matched in any case) of which the message must contain one. */
   readonly prefilter: string | readonly string[];
   readonly match: RegExp;
   readonly severity: FindingSeverity;
@@ -48,6 +49,12 @@ export interface SignatureDetector extends DetectorBase {
 /** A detector that needs state across events (rates, restarts, series). */
 export interface StreamDetector extends DetectorBase {
   readonly kind: 'stream';
+  /**
+   * Words (ASCII, any case) of which a message must contain one to reach `accept`; without it the
+   * detector sees every event of its formats (rate detectors do). Gated by the same single scan
+   * as signature prefilters, so a stream detector with words costs nothing on other lines.
+   */
+  readonly prefilter?: readonly string[];
   create(): StreamRun;
   /** Inputs (whole files' text, by path) that must give a finding, and ones that must not. */
   readonly samples: { readonly hit: readonly SampleBundle[]; readonly miss: readonly SampleBundle[] };

@@ -46,3 +46,21 @@ test('kills of different processes, or on different hosts, stay apart', async ()
     tmp.remove();
   }
 });
+
+test('signatures see joined continuation lines: an exception under its log line', async () => {
+  const tmp = tempDir();
+  try {
+    mkdirSync(join(tmp.dir, 'db-8', 'logs'), { recursive: true });
+    writeFileSync(join(tmp.dir, 'db-8', 'logs', 'app.log'), [
+      '2026-05-10 15:45:40,000 [main] ERROR c.e.Reaper - worker died',
+      `Caused by: java.lang.RuntimeException: ${KILL}`,
+      '\tat c.e.Reaper.run(Reaper.java:10)',
+    ].join('\n') + '\n');
+    const a = await analyze({ paths: [tmp.dir], zone: 'UTC', detectors: [kernelOomKill] });
+    assert.equal(a.findings.length, 1);
+    assert.equal(a.findings[0]?.pid, 38581);
+    assert.equal(a.findings[0]?.evidence[0]?.line, 1);
+  } finally {
+    tmp.remove();
+  }
+});

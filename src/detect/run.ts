@@ -1,4 +1,5 @@
 import type { LogEvent } from '../events/event.js';
+import { LiteralMatcher } from '../lib/aho-corasick.js';
 import { evidenceOf, type DetectorDef, type Hit, type SignatureDetector, type StreamRun } from './define.js';
 import type { Evidence, Finding } from './finding.js';
 
@@ -17,44 +18,118 @@ interface OpenGroup {
   paths: Set<string>;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters of a message scanned for detector words: the trigger words of real signatures come early. */
+const GATE_SCAN_CHARS = 8192;
+
+interface Entry {
+  def: DetectorDef;
+  /** set for stream detectors */
+  run: StreamRun | null;
+  /** detectors with words run only when the scan found one; the others see every event */
+  gated: boolean;
 }
 
 /**
- * Runs every detector over the event stream. Signature detectors are gated by one combined regex
- * of all their prefilters, so a line that mentions none of them costs one scan.
+ * Runs every detector over the event stream. One Aho-Corasick scan of each message over all the
+ * detectors' words (signature prefilters and stream prefilters) tells which detectors to run, so a
+ * line that mentions none of them costs one pass over its characters. Detectors whose words are not
+ * ASCII fall back to `includes` checks.
  */
 export class DetectorRunner {
-  private readonly signatures: SignatureDetector[];
-  private readonly gate: RegExp | null;
-  private readonly streams: { def: DetectorDef; run: StreamRun }[];
+  private readonly entries: Entry[];
+  private readonly matcher: LiteralMatcher | null;
+  /** pattern id → detector indexes */
+  private readonly owners: number[][] = [];
+  private readonly marked: Uint8Array;
+  private readonly markedList: number[] = [];
+  /** per format: indexes of ungated detectors, and whether each detector reads this format */
+  private readonly byFormat = new Map<string, { always: number[]; reads: Uint8Array }>();
   private readonly open = new Map<string, OpenGroup>();
   private readonly closed: Omit<Finding, 'id'>[] = [];
 
   constructor(detectors: readonly DetectorDef[]) {
-    this.signatures = detectors.filter((d): d is SignatureDetector => d.kind === 'signature');
-    const words = this.signatures.flatMap((d) => (typeof d.prefilter === 'string' ? [d.prefilter] : d.prefilter));
-    this.gate = words.length ? new RegExp([...new Set(words)].map(escapeRegExp).join('|')) : null;
-    this.streams = detectors.flatMap((d) => (d.kind === 'stream' ? [{ def: d, run: d.create() }] : []));
+    this.entries = detectors.map((d) => ({ def: d, run: d.kind === 'stream' ? d.create() : null, gated: wordsOf(d).length > 0 }));
+    const ids = new Map<string, number>();
+    const patterns: string[] = [];
+    this.entries.forEach((en, index) => {
+      for (const w of wordsOf(en.def)) {
+        const key = w.toLowerCase();
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = patterns.length;
+          ids.set(key, id);
+          patterns.push(w);
+          this.owners.push([]);
+        }
+        this.owners[id]!.push(index);
+      }
+    });
+    this.matcher = patterns.length ? new LiteralMatcher(patterns) : null;
+    this.marked = new Uint8Array(this.entries.length);
   }
 
   accept(e: LogEvent): void {
-    for (const s of this.streams) if (applies(s.def, e.format)) s.run.accept(e);
-    if (!this.gate || !this.gate.test(e.message)) return;
-    for (const d of this.signatures) {
-      if (!applies(d, e.format) || !hasPrefilter(d, e.message)) continue;
-      const m = d.match.exec(e.message);
-      if (!m) continue;
-      const h = d.hit(m, e);
-      if (h) this.fold(d, { ...h, event: e });
+    const plan = this.planFor(e.format);
+    for (const i of plan.always) this.runOne(i, e);
+    if (!this.matcher) return;
+    this.matcher.scan(e.message, this.mark, GATE_SCAN_CHARS);
+    // joined continuation lines (a Java exception under its log line) carry the decisive words too
+    const cont = continuationOf(e);
+    if (cont !== null) this.matcher.scan(cont, this.mark, GATE_SCAN_CHARS);
+    if (this.markedList.length === 0) return;
+    // run in registry order, so findings do not depend on which word was seen first
+    this.markedList.sort((a, b) => a - b);
+    for (const i of this.markedList) {
+      this.marked[i] = 0;
+      if (plan.reads[i]) this.runOne(i, e);
     }
+    this.markedList.length = 0;
+  }
+
+  private readonly mark = (id: number): void => {
+    for (const i of this.owners[id]!) {
+      if (this.marked[i]) continue;
+      this.marked[i] = 1;
+      this.markedList.push(i);
+    }
+  };
+
+  private planFor(format: string): { always: number[]; reads: Uint8Array } {
+    let plan = this.byFormat.get(format);
+    if (!plan) {
+      const reads = new Uint8Array(this.entries.length);
+      const always: number[] = [];
+      this.entries.forEach((en, i) => {
+        if (!applies(en.def, format)) return;
+        reads[i] = 1;
+        if (!en.gated) always.push(i);
+      });
+      this.byFormat.set(format, (plan = { always, reads }));
+    }
+    return plan;
+  }
+
+  private runOne(i: number, e: LogEvent): void {
+    const en = this.entries[i]!;
+    if (en.run) {
+      en.run.accept(e);
+      return;
+    }
+    const d = en.def as SignatureDetector;
+    let m = d.match.exec(e.message);
+    if (!m) {
+      const cont = continuationOf(e);
+      if (cont !== null) m = d.match.exec(cont);
+    }
+    if (!m) return;
+    const h = d.hit(m, e);
+    if (h) this.fold(d, { ...h, event: e });
   }
 
   finish(): Finding[] {
     for (const g of this.open.values()) this.closed.push(close(g));
     this.open.clear();
-    for (const s of this.streams) this.closed.push(...s.run.finish());
+    for (const en of this.entries) if (en.run) this.closed.push(...en.run.finish());
     const merged = mergeSameFacts(this.closed);
     merged.sort((a, b) => (a.timeMs ?? Infinity) - (b.timeMs ?? Infinity) || a.detector.localeCompare(b.detector) || (a.host ?? '').localeCompare(b.host ?? ''));
     return merged.map((f, i) => ({ id: `f${i + 1}`, ...f }));
@@ -96,8 +171,16 @@ function applies(d: DetectorDef, format: string): boolean {
   return d.formats === '*' || d.formats.includes(format);
 }
 
-function hasPrefilter(d: SignatureDetector, message: string): boolean {
-  return typeof d.prefilter === 'string' ? message.includes(d.prefilter) : d.prefilter.some((p) => message.includes(p));
+/** The record's continuation lines (after its first line), bounded, or null for one-line records. */
+function continuationOf(e: LogEvent): string | null {
+  const nl = e.text.indexOf('\n');
+  return nl < 0 ? null : e.text.slice(nl + 1, nl + 1 + GATE_SCAN_CHARS);
+}
+
+/** A detector's words for the gate; non-ASCII words cannot be matched by it, so such a detector is not gated. */
+function wordsOf(d: DetectorDef): readonly string[] {
+  const words = d.kind === 'signature' ? (typeof d.prefilter === 'string' ? [d.prefilter] : d.prefilter) : (d.prefilter ?? []);
+  return words.every((w) => /^[\x20-\x7e]+$/.test(w)) ? words : [];
 }
 
 function close(g: OpenGroup): Omit<Finding, 'id'> {

@@ -37,6 +37,7 @@ export const massTaskStop = stream({
   software: 'any',
   description: 'A service stopped or deleted many units of work at once (one sentence, many ids, within seconds)',
   formats: '*',
+  prefilter: ['stop', 'delet', 'remov', 'cancel', 'kill', 'terminat', 'shut', 'drop', 'unassign', 'evict'],
   create() {
     const sources = new Map<string, { runs: Map<string, Run>; stopAll: LogEvent | null }>();
     const out: Omit<Finding, 'id'>[] = [];

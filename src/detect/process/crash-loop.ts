@@ -41,6 +41,7 @@ export const processCrashLoop = stream({
   software: 'supervisord, systemd',
   description: 'A supervised process keeps dying and being restarted (restarts, mean interval, last exit status)',
   formats: '*',
+  prefilter: ['; not expected)', ' process exited, code=', 'Scheduled restart job', 'entered FATAL state'],
   create() {
     const loops = new Map<string, Loop>();
     const out: Omit<Finding, 'id'>[] = [];

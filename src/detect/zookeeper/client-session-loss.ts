@@ -22,7 +22,12 @@ export const zookeeperClientSessionLoss = signature({
   software: 'zookeeper-client',
   description: 'A ZooKeeper client (Java, Curator, kazoo, go-zookeeper) was disconnected or its session expired',
   formats: '*',
-  prefilter: ['session', 'Session', 'SESSIONEXPIRED', 'State change: ', 'Connection dropped', 'Connection time-out', 'Zookeeper connection lost', 'Transition to CONNECTING', 'StateDisconnected', 'StateExpired', 'loop terminated', 'Failed to connect to'],
+  prefilter: [
+    'Client session timed out', 'attempting reconnect', 'Attempting reconnect', 'SESSIONEXPIRED', 'Session expired',
+    'session has been expired', 'Session has expired', 'EXPIRED_SESSION', 'State change: ', 'Connection dropped',
+    'Connection time-out', 'Zookeeper connection lost', 'Transition to CONNECTING', 'StateDisconnected', 'StateExpired',
+    'loop terminated', 'Failed to connect to',
+  ],
   // one alternation for the framework's match; hit() tells which client and state
   match: new RegExp(PATTERNS.map((p) => p.re.source).join('|')),
   severity: 'warning',

@@ -24,6 +24,7 @@ export const zookeeperReElection = stream({
   software: 'zookeeper',
   description: 'A serving ZooKeeper member went back to LOOKING (re-election), with how long until it served again',
   formats: ['log4j'],
+  prefilter: ['looking', 'following', 'leading', 'observing', 'observer'],
   create() {
     const bySource = new Map<string, { role: Role | null; open: Omit<Finding, 'id'> | null }>();
     const out: Omit<Finding, 'id'>[] = [];
