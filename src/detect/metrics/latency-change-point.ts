@@ -22,11 +22,12 @@ function secondsPerUnit(metric: string): number {
 }
 
 /**
- * A latency series that steps up and stays up. Method (robust to spikes): for every split point
- * leaving >= 5 samples on each side, compare the median after with the median before; the split
- * with the largest ratio wins. It counts when the later median is >= 2x the earlier, >= 50 ms
- * higher, and >= 70 % of the later samples lie above the midpoint of the two medians. Medians ignore
- * a few wild samples that would drag a mean; the sustained share ignores a burst at the very end.
+ * A latency series that steps up and stays up. Method (robust to spikes): every split point
+ * leaving >= 5 samples on each side is scored by the summed absolute deviation of each side from its
+ * own median (a least-absolute-deviation fit of two levels); the lowest score wins. It counts when
+ * the later median is >= 2x the earlier, >= 50 ms higher, and >= 70 % of the later samples lie above
+ * the midpoint of the two medians. Medians and absolute deviations ignore a few wild samples that
+ * would drag means and squares; the sustained share rejects a burst at the very end.
  */
 export const metricsLatencyChangePoint = stream({
   name: 'metrics-latency-change-point',
@@ -78,13 +79,15 @@ function changeOf(s: Series): Omit<Finding, 'id'> | null {
   const { t, v } = sorted(s);
   const n = v.length;
   if (n < 2 * MIN_SEGMENT) return null;
-  let best: { k: number; before: number; after: number; ratio: number } | null = null;
+  let best: { k: number; before: number; after: number; ratio: number; cost: number } | null = null;
   // O(n² log n) over at most a few thousand points per series: fine for a finish()-time pass
   for (let k = MIN_SEGMENT; k <= n - MIN_SEGMENT; k++) {
     const before = median(v.slice(0, k));
     const after = median(v.slice(k));
+    let cost = 0;
+    for (let i = 0; i < n; i++) cost += Math.abs(v[i]! - (i < k ? before : after));
     const ratio = before > 0 ? after / before : after > 0 ? Infinity : 1;
-    if (!best || ratio > best.ratio) best = { k, before, after, ratio };
+    if (!best || cost < best.cost) best = { k, before, after, ratio, cost };
   }
   if (!best || best.ratio < MIN_RATIO) return null;
   const unit = secondsPerUnit(s.metric);

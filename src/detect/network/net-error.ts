@@ -21,8 +21,9 @@ const NGINX_UPSTREAM = /\bupstream: "(?:[a-z]+:\/\/)?([^/"\s]+)/;
 const NODE_CALL = /\b(connect|read|write|accept|getaddrinfo) E[A-Z]+(?: (\S+:\d+))?/;
 // Go net/http, curl, clients that name the URL: Get "http://10.0.0.2:8080/v1/x": context deadline exceeded
 const URL_HOST = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"]*@)?(\[[0-9a-fA-F:.]+\](?::\d+)?|[^/\s"?#]+)/;
-// Java: "Connection refused: localhost/127.0.0.1:5432", netty "Connection refused: /10.0.0.2:9092"
-const JAVA_REFUSED = /Connection refused: (?:[^/\s]*\/)?(\S+:\d+)/;
+// Java: "Connection refused: localhost/127.0.0.1:5432", netty "Connection refused: /10.0.0.2:9092",
+// PgJDBC "Connection to 10.0.0.5:5432 refused."
+const JAVA_REFUSED = /Connection refused: (?:[^/\s]*\/)?(\S+:\d+)|Connection to (\S+:\d+) refused/;
 
 /** Splits "10.0.0.2:8080" / "[::1]:8080" / "db.internal:5432"; an address without a port keeps port null. */
 export function splitPeer(s: string): { address: string; port: number | null } {
@@ -69,7 +70,12 @@ export function netErrorContext(e: LogEvent): NetErrorContext {
   }
   if (peer === null) {
     const j = JAVA_REFUSED.exec(msg);
-    if (j) peer = j[1]!;
+    if (j) peer = (j[1] ?? j[2])!;
+  }
+  // nginx-error moves the request context into fields
+  if (peer === null && e.fields && typeof e.fields.upstream === 'string') {
+    const u = URL_HOST.exec(e.fields.upstream);
+    peer = u ? u[1]! : e.fields.upstream;
   }
   if (peer === null && !(go && go[1] === 'accept')) {
     const u = URL_HOST.exec(msg);

@@ -21,6 +21,8 @@ interface Group {
   closeWait: number;
   unreadBytes: number;
   localPorts: Map<number, number>;
+  /** "address:port" of the other side: client sockets to one server share it, their local ports differ */
+  peerEndpoints: Map<string, number>;
   peers: Set<string>;
   first: Evidence[];
   last: Evidence | null;
@@ -74,7 +76,7 @@ export const socketsCloseWaitBuildup = stream({
         let g = snap.groups.get(g0.key);
         if (!g) {
           if (snap.groups.size >= MAX_GROUPS) return;
-          g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peers: new Set(), first: [], last: null };
+          g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peerEndpoints: new Map(), peers: new Set(), first: [], last: null };
           snap.groups.set(g0.key, g);
         }
         g.sockets++;
@@ -85,6 +87,10 @@ export const socketsCloseWaitBuildup = stream({
         const port = num(f.localPort);
         if (port !== null) g.localPorts.set(port, (g.localPorts.get(port) ?? 0) + 1);
         if (typeof f.peerAddress === 'string' && g.peers.size < MAX_PEERS) g.peers.add(f.peerAddress);
+        if (typeof f.peerAddress === 'string') {
+          const ep = `${f.peerAddress}:${f.peerPort ?? '*'}`;
+          if (g.peerEndpoints.has(ep) || g.peerEndpoints.size < MAX_PEERS) g.peerEndpoints.set(ep, (g.peerEndpoints.get(ep) ?? 0) + 1);
+        }
         if (g.first.length < EVIDENCE_FIRST) g.first.push(evidenceOf(e));
         else g.last = evidenceOf(e);
       },
@@ -97,16 +103,22 @@ export const socketsCloseWaitBuildup = stream({
             let localPort: number | null = null;
             let best = 0;
             for (const [p, n] of g.localPorts) if (n > best) [localPort, best] = [p, n];
+            let peer: string | null = null;
+            let peerBest = 0;
+            for (const [p, n] of g.peerEndpoints) if (n > peerBest) [peer, peerBest] = [p, n];
+            // a server's accepted sockets share its port; a client's share the server they talk to
+            const serverSide = best >= peerBest;
+            const where = serverSide ? (localPort !== null && g.pid !== null ? ` on port ${localPort}` : '') : ` to ${peer}`;
             const percent = Math.round((g.closeWait / g.sockets) * 100);
             out.push({
               category: 'close-wait-buildup',
               severity: g.closeWait >= MANY_CLOSE_WAIT || percent >= 50 ? 'error' : 'warning',
               detector: 'sockets-close-wait-buildup',
-              title: `${g.closeWait} CLOSE_WAIT sockets held by ${g.label}${localPort !== null && g.pid !== null ? ` on port ${localPort}` : ''} (${percent}% of its ${g.sockets} sockets, ${g.peers.size} peer address${g.peers.size === 1 ? '' : 'es'})`,
+              title: `${g.closeWait} CLOSE_WAIT sockets held by ${g.label}${where} (${percent}% of its ${g.sockets} sockets, ${g.peers.size} peer address${g.peers.size === 1 ? '' : 'es'})`,
               timeMs: snap.timeMs, endMs: null, host: snap.host, process: g.process, pid: g.pid,
               facts: {
                 closeWaitSockets: g.closeWait, sockets: g.sockets, establishedSockets: g.established, closeWaitPercent: percent,
-                localPort, peerAddresses: g.peers.size, closeWaitUnreadBytes: g.unreadBytes,
+                localPort: serverSide ? localPort : null, peer: serverSide ? null : peer, peerAddresses: g.peers.size, closeWaitUnreadBytes: g.unreadBytes,
               },
               evidence: g.last ? [...g.first, g.last] : [...g.first],
             });

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { repoPath, tempDir } from '../../../test/support/paths.js';
+import { analyze } from '../../pipeline.js';
+import type { DetectorDef } from '../define.js';
+import type { Finding } from '../finding.js';
+import { fdsLimitNearness } from '../fds/fd-limit-nearness.js';
+import { tooManyOpenFiles } from '../fds/too-many-open-files.js';
+import { socketsCloseWaitBuildup } from '../sockets/close-wait-buildup.js';
+import { socketsListenQueueOverflow } from '../sockets/listen-queue-overflow.js';
+import { networkConnectionRefused } from './connection-refused.js';
+import { networkConnectionReset } from './connection-reset.js';
+import { networkTimeout } from './timeout.js';
+import { networkUnreachable } from './unreachable.js';
+
+const ALL: DetectorDef[] = [
+  networkConnectionReset, networkTimeout, networkConnectionRefused, networkUnreachable, tooManyOpenFiles,
+  socketsCloseWaitBuildup, socketsListenQueueOverflow, fdsLimitNearness,
+];
+
+async function run(path: string): Promise<Finding[]> {
+  return (await analyze({ paths: [path], zone: 'UTC', year: 2026, detectors: ALL })).findings;
+}
+
+const by = (fs: Finding[], detector: string) => fs.filter((f) => f.detector === detector);
+
+describe('network, socket and fd detectors on the recorded pg-pool-fd-exhaustion bundle', async () => {
+  const fs = await run(repoPath('test', 'fixtures', 'bundles', 'pg-pool-fd-exhaustion'));
+
+  test('client resets fold into one finding per peer, with the count', () => {
+    const resets = by(fs, 'network-connection-reset');
+    assert.equal(resets.length, 1);
+    assert.deepEqual([resets[0]!.facts.peer, resets[0]!.facts.syscall, resets[0]!.facts.errno, resets[0]!.facts.count], ['127.0.0.11:8080', 'read', 'ECONNRESET', 40]);
+    assert.ok(resets[0]!.endMs! > resets[0]!.timeMs!);
+  });
+
+  test('client timeouts: one finding for the 520 deadline errors against one peer', () => {
+    const t = by(fs, 'network-timeout').find((f) => f.facts.peer === '127.0.0.11:8080');
+    assert.ok(t);
+    assert.equal(t.facts.count, 520);
+  });
+
+  test('accept4 EMFILE from Go net/http: 24 errors, the call and listen address', () => {
+    const e = by(fs, 'errno-too-many-open-files');
+    assert.equal(e.length, 1);
+    assert.deepEqual([e[0]!.facts.syscall, e[0]!.facts.errno, e[0]!.facts.listenAddress, e[0]!.facts.count], ['accept4', 'EMFILE', '127.0.0.11:8080', 24]);
+  });
+
+  test('CLOSE_WAIT pile-up of the owning process in ss -tanp', () => {
+    const cw = by(fs, 'sockets-close-wait-buildup');
+    assert.equal(cw.length, 1);
+    assert.equal(cw[0]!.pid, 9530);
+    assert.equal(cw[0]!.facts.localPort, 8080);
+    assert.ok((cw[0]!.facts.closeWaitSockets as number) >= 200);
+    assert.equal(cw[0]!.severity, 'error');
+  });
+
+  test('lsof against /proc/PID/limits: at its 256 open files', () => {
+    const fd = by(fs, 'fds-limit-nearness');
+    assert.equal(fd.length, 1);
+    assert.deepEqual([fd[0]!.pid, fd[0]!.facts.fdCount, fd[0]!.facts.fdLimit, fd[0]!.facts.limitSource], [9530, 256, 256, 'proc-limits']);
+    assert.ok((fd[0]!.facts.closeWaitFds as number) > 200);
+  });
+
+  test('a listen queue of 117 against a 4096 backlog is not an overflow', () => {
+    assert.deepEqual(by(fs, 'sockets-listen-queue-overflow'), []);
+  });
+});
+
+test('socket and fd snapshots with 6 CLOSE_WAIT sockets and roomy limits give nothing', async () => {
+  const tmp = tempDir();
+  try {
+    const cmd = join(tmp.dir, 'box-1', 'cmd');
+    mkdirSync(cmd, { recursive: true });
+    for (const f of ['ss-tan.txt', 'ss-tanp.txt', 'netstat-an.txt', 'netstat-anp.txt', 'lsof.txt', 'lsof-p.txt', 'ulimit-a.txt', 'proc-limits.txt']) {
+      copyFileSync(repoPath('test', 'fixtures', 'cmd', f), join(cmd, f));
+    }
+    const fs = await run(tmp.dir);
+    assert.deepEqual(fs.map((f) => f.title), []);
+  } finally {
+    tmp.remove();
+  }
+});
+
+describe('a hand-written bundle (Java service, nginx in front)', async () => {
+  const fs = await run(repoPath('test', 'fixtures', 'detect', 'ledger-sockets'));
+
+  test('client-side CLOSE_WAIT names the server the sockets belonged to; the 3 of a neighbour are fine', () => {
+    const cw = by(fs, 'sockets-close-wait-buildup');
+    assert.equal(cw.length, 1);
+    assert.deepEqual([cw[0]!.process, cw[0]!.facts.closeWaitSockets, cw[0]!.facts.peer, cw[0]!.facts.localPort], ['java', 64, '10.9.0.5:5432', null]);
+  });
+
+  test('a full accept queue (129 of 128)', () => {
+    const q = by(fs, 'sockets-listen-queue-overflow');
+    assert.equal(q.length, 1);
+    assert.deepEqual([q[0]!.facts.localPort, q[0]!.facts.acceptQueueLength, q[0]!.facts.backlog, q[0]!.category], [8443, 129, 128, 'thread-pool-exhaustion']);
+  });
+
+  test('fds against the shell\'s ulimit when no /proc limits is there; thread rows do not count', () => {
+    const fd = by(fs, 'fds-limit-nearness');
+    assert.equal(fd.length, 1);
+    assert.deepEqual([fd[0]!.facts.fdCount, fd[0]!.facts.fdLimit, fd[0]!.facts.limitSource, fd[0]!.severity], [983, 1024, 'ulimit-a', 'warning']);
+  });
+
+  test('Java and nginx wording: peers from PgJDBC and nginx upstreams; the INFO counter line is no reset', () => {
+    const refused = by(fs, 'network-connection-refused');
+    assert.deepEqual(refused.map((f) => [f.facts.peer, f.facts.count]), [['10.9.0.5:5432', 5]]);
+    const resets = by(fs, 'network-connection-reset');
+    assert.deepEqual(resets.map((f) => f.facts.count), [12]);
+    assert.deepEqual(by(fs, 'network-timeout').map((f) => [f.host, f.facts.peer, f.facts.errno, f.facts.count]), [['edge-lb-2', '10.9.1.14:8443', 'ETIMEDOUT', 20]]);
+    assert.deepEqual(by(fs, 'network-unreachable').map((f) => [f.facts.peer, f.facts.syscall, f.facts.errno]), [['10.9.1.15:8443', 'connect', 'EHOSTUNREACH']]);
+    assert.deepEqual(by(fs, 'errno-too-many-open-files').map((f) => [f.facts.syscall, f.facts.count]), [['accept', 8]]);
+  });
+});
