@@ -29,13 +29,24 @@ bundle_ps() {
   bundle_cmd "$host" "ps aux" awk -v pids=" $pids " 'NR==1 || index(pids, " " $2 " ")'
 }
 
-# bundle_ss HOST : `ss -tanp` lines where the host's address is the local or peer end.
+# bundle_ss HOST : `ss -tanp` lines of the host: its address is the local or peer end, or the socket
+# belongs to one of its processes (clients connect from 127.0.0.1, whatever host they play).
 bundle_ss() {
-  local host=$1 ip=${HOST_IP[$1]}
+  local host=$1 ip=${HOST_IP[$1]} pids
+  pids=$(cg_pids "${HOST_CG[$host]}" | tr '\n' ' ')
   # Java's dual-stack sockets show as [::ffff:127.0.0.X]:PORT.
-  bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" '
+  bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" -v pids=" $pids " '
     function bare(a) { sub(/^\[::ffff:/, "", a); sub(/\]:/, ":", a); return a }
-    NR==1 || index(bare($4), ip ":")==1 || index(bare($5), ip ":")==1'
+    function ours(line,   rest, m) {
+      rest = line
+      while (match(rest, /pid=[0-9]+/)) {
+        m = substr(rest, RSTART + 4, RLENGTH - 4)
+        if (index(pids, " " m " ")) return 1
+        rest = substr(rest, RSTART + RLENGTH)
+      }
+      return 0
+    }
+    NR==1 || index(bare($4), ip ":")==1 || index(bare($5), ip ":")==1 || ours($0)'
 }
 
 # bundle_dmesg HOST : `dmesg -T` trimmed to the lines logged since lab_begin (the ring buffer is the
@@ -91,13 +102,33 @@ sys.stdout.write('\n')
 PY
 }
 
-# bundle_finish [OUT_DIR] : stop the sampler, gzip big logs, replace OUT_DIR (default
-# test/fixtures/bundles/$LAB_NAME) with the recording and write OUT_DIR.truth.json.
+# bundle_snapshot : what the on-call engineer takes away, taken while everything still runs (stopping
+# the services would add shutdown noise: elections, session losses). Stops the sampler (it writes
+# metrics/), copies the bundle, cuts a partial last line off each log, and points $BUNDLE at the copy:
+# later bundle_* calls and the scenario's checks read the snapshot. Idempotent.
+bundle_snapshot() {
+  [[ -z ${LAB_SNAPSHOT_TAKEN:-} ]] || return 0
+  metrics_stop
+  cp -a "$BUNDLE" "$LAB_RUN/snapshot"
+  BUNDLE=$LAB_RUN/snapshot
+  LAB_SNAPSHOT_TAKEN=1
+  local f size keep
+  while IFS= read -r -d '' f; do
+    size=$(stat -c %s "$f")
+    (( size > 0 )) || continue
+    [[ $(tail -c 1 "$f" | od -An -c | tr -d ' ') == '\n' ]] && continue
+    keep=$(( size - $(tail -c 65536 "$f" | awk 'END { print length($0) }') ))
+    truncate -s "$keep" "$f"
+  done < <(find "$BUNDLE" -path '*/logs/*' -type f ! -name '*.gz' -print0)
+  find "$BUNDLE" -path '*/logs/*' -type f -empty -delete   # e.g. a JVM stdout with nothing on it
+}
+
+# bundle_finish [OUT_DIR] : snapshot (if not yet), stop everything, gzip big logs, replace OUT_DIR
+# (default test/fixtures/bundles/$LAB_NAME) with the recording and write OUT_DIR.truth.json.
 bundle_finish() {
   local out=${1:-${LAB_OUT:-$LAB_REPO/test/fixtures/bundles/$LAB_NAME}}
-  metrics_stop
-  lab_stop_all   # logs are final before they are gzipped and copied
-  find "$BUNDLE" -path "*/logs/*" -type f -empty -delete   # e.g. a JVM stdout with nothing on it
+  bundle_snapshot
+  lab_stop_all
   bundle_gzip_big
   [[ -f $LAB_RUN/truth.json ]] || lab_die "scenario wrote no truth (bundle_truth)"
   rm -rf "$out"

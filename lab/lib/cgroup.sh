@@ -32,6 +32,15 @@ cg_pids() { cat "$1/cgroup.procs" 2>/dev/null; }
 # cg_oom_kills DIR : the cgroup's oom_kill counter (kernel >= 4.13).
 cg_oom_kills() { awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"; }
 
+# cg_destroy_run : remove this run's whole group (culprit-lab/<scenario>-<pid>/*), wherever its members
+# were created (cg_create also runs inside $(...), where LAB_CGROUPS does not reach the caller).
+cg_destroy_run() {
+  local run_dir="$CG_MEM_ROOT/culprit-lab/${LAB_NAME:-none}-$$" d
+  [[ -d $run_dir ]] || return 0
+  for d in "$run_dir"/*/; do [[ -d $d ]] && cg_destroy_dir "${d%/}"; done
+  cg_destroy_dir "$run_dir"
+}
+
 # cg_destroy_dir DIR : kill what is still inside (only processes in our own group), then remove it.
 cg_destroy_dir() {
   local dir=$1 pid i
@@ -61,7 +70,8 @@ lab_swap_on() {
   dd if=/dev/zero of="$file" bs=1M count="$1" status=none
   chmod 600 "$file"
   mkswap "$file" >/dev/null
-  lab_on_exit "swapoff '$file'; rm -f '$file'"
+  # swapoff has to bring the pages back; retry once (it can fail while the machine is short of memory).
+  lab_on_exit "{ swapoff '$file' || { sleep 2; swapoff '$file'; }; } && rm -f '$file'"
   swapon "$file" || lab_skip "swapon not permitted here"
   lab_log "swap on: $file ($1 MiB)"
 }

@@ -87,11 +87,12 @@ lab_cleanup() {
   trap - EXIT INT TERM
   set +o errexit
   local hook
-  for hook in "${LAB_CLEANUP_HOOKS[@]}"; do eval "$hook" >/dev/null 2>&1; done
+  for hook in "${LAB_CLEANUP_HOOKS[@]}"; do eval "$hook" >/dev/null 2>&1 || lab_log "cleanup step failed: $hook"; done
   [[ -n ${LAB_SAMPLER_PID:-} ]] && proc_stop "$LAB_SAMPLER_PID" 3
   lab_stop_all
   local i
   for (( i=${#LAB_CGROUPS[@]}-1; i>=0; i-- )); do cg_destroy_dir "${LAB_CGROUPS[i]}"; done
+  cg_destroy_run
   for (( i=${#LAB_NETNS[@]}-1; i>=0; i-- )); do ip netns delete "${LAB_NETNS[i]}" 2>/dev/null; done
   net_release_all
   [[ -n ${LAB_WATCHDOG:-} ]] && kill "$LAB_WATCHDOG" 2>/dev/null

@@ -50,7 +50,8 @@ bundle_cmd lockd-b "vmstat 1 3"
 bundle_dmesg lockd-b
 swap_peak_mib=$(awk '{print int($1 / 1048576)}' "${HOST_CG[lockd-b]}/memory.memsw.max_usage_in_bytes")
 ram_limit_mib=$(( $(cat "${HOST_CG[lockd-b]}/memory.limit_in_bytes") >> 20 ))
-lab_stop_all
+bundle_snapshot   # what the on-call takes away; the checks below read it
+gc_log=$BUNDLE/lockd-b/logs/zookeeper/gc.log zk_log=$BUNDLE/lockd-b/logs/zookeeper/zookeeper.log
 
 # Check each link of the chain in this recording before claiming it.
 proxy_logs=("$BUNDLE"/lockd-b/logs/route-proxy.log*)

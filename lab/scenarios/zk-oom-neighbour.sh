@@ -46,6 +46,7 @@ proc_wait_exit "$renderer_pid" 40 || true
 lab_sleep 8
 for h in meta-01 meta-02 meta-03; do bundle_ps "$h"; bundle_ss "$h"; bundle_cmd "$h" "free -m"; done
 bundle_dmesg meta-02
+bundle_snapshot   # what the on-call takes away; the checks below read it
 leader_log=$BUNDLE/meta-03/logs/zookeeper/zookeeper.log
 sched_log=$BUNDLE/meta-02/logs/fleet-scheduler.log
 

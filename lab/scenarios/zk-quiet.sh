@@ -23,7 +23,7 @@ host_start web-11 fleet-scheduler - "$LAB_DIR/programs/fleet-scheduler" --zk "${
 lab_sleep 45
 for h in quorum-n1 quorum-n2 quorum-n3 web-11; do bundle_ps "$h"; bundle_ss "$h"; bundle_dmesg "$h"; done
 bundle_cmd web-11 "free -m"
-lab_stop_all
+bundle_snapshot   # what the on-call takes away; the checks below read it
 
 # Quiet means: no OOM report for our hosts, no member left the quorum, the client never lost its session.
 for h in quorum-n1 quorum-n2 quorum-n3 web-11; do
