@@ -7,6 +7,9 @@ import { maskedLine, tokensOf } from './tokenize.js';
 /** Handle of the overflow bucket: lines that arrive when the template cap is reached and match none. */
 export const OVERFLOW_HANDLE = -1;
 
+/** The shape cache is also cleared past this many characters of keys (long lines). */
+const MAX_SHAPE_CACHE_CHARS = 32 * 1024 * 1024;
+
 /** Key of a cluster's shared variant once it has too many (see MinerOptions.maxVariantsPerTemplate). */
 const CROWD_KEY = '\u0002';
 
@@ -30,6 +33,7 @@ export class TemplateMiner {
   private readonly byLength = new Map<number, Cluster[]>();
   private readonly shapes = new Map<string, number>();
   private overflowCount = 0;
+  private shapeChars = 0;
 
   constructor(options: Partial<MinerOptions> = {}) {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
@@ -42,8 +46,12 @@ export class TemplateMiner {
     let handle = this.shapes.get(key);
     if (handle === undefined) {
       handle = this.place(tokensOf(key));
-      if (this.shapes.size >= o.maxShapeCache) this.shapes.clear();
+      if (this.shapes.size >= o.maxShapeCache || this.shapeChars > MAX_SHAPE_CACHE_CHARS) {
+        this.shapes.clear();
+        this.shapeChars = 0;
+      }
       this.shapes.set(key, handle);
+      this.shapeChars += key.length;
     }
     if (handle === OVERFLOW_HANDLE) this.overflowCount++;
     else this.variants[handle]!.count++;
