@@ -4,7 +4,10 @@ import type { RegisterCommand } from './command.js';
 import { machineZone } from '../events/time.js';
 import { countInputs } from '../ingest/walk.js';
 import { analyze } from '../pipeline.js';
+import { renderHtml } from '../report/html.js';
+import { LANGS, messages, type Lang } from '../report/i18n/index.js';
 import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
 import { terminalStyle } from '../report/style.js';
 import { renderText } from '../report/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
@@ -13,6 +16,7 @@ import { stderrProgress } from './progress.js';
 
 export interface AnalyzeCliOptions {
   format: string;
+  lang?: string;
   out?: string;
   since?: string;
   until?: string;
@@ -21,11 +25,15 @@ export interface AnalyzeCliOptions {
   year?: string;
 }
 
-export const REPORT_FORMATS = ['text', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'md', 'html'] as const;
 
 export async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
   if (!(REPORT_FORMATS as readonly string[]).includes(o.format)) {
     throw new UsageError(`--format '${o.format}': expected one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  const lang = o.lang ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang)) {
+    throw new UsageError(`--lang '${lang}': expected one of ${LANGS.join(', ')}`);
   }
   const zone = o.tz !== undefined ? parseZoneOption(o.tz) : undefined;
   const readZone = zone ?? machineZone();
@@ -53,7 +61,13 @@ export async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise
     return EXIT_USAGE;
   }
   const outStream = o.out ? createWriteStream(o.out) : process.stdout;
-  const text = o.format === 'json' ? renderJson(analysis) : renderText(analysis, terminalStyle(o.out ? {} : process.stdout));
+  const m = messages(lang as Lang);
+  const reportOpts = { messages: m, zone: zone ?? null };
+  // JSON is for programs: the same whatever --lang says
+  const text = o.format === 'json' ? renderJson(analysis)
+    : o.format === 'md' ? renderMarkdown(analysis, reportOpts)
+    : o.format === 'html' ? renderHtml(analysis, reportOpts)
+    : renderText(analysis, terminalStyle(o.out ? {} : process.stdout), m);
   await new Promise<void>((resolve, reject) => {
     outStream.write(text, (err) => (err ? reject(err) : resolve()));
   });
@@ -67,6 +81,7 @@ export const analyzeCommand: RegisterCommand = (program) => {
     .description('read every input, recognise formats, and report findings, root causes and the merged timeline')
     .argument('<paths...>', 'files, folders, .gz files, .tar/.tar.gz/.tgz bundles, or - for stdin')
     .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of the report prose (text, md, html; JSON stays as it is)').choices([...LANGS]).default('en'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--since <time>', 'ignore events before this time (ISO-8601 or "YYYY-MM-DD HH:MM[:SS]" in --tz)')
     .option('--until <time>', 'ignore events after this time')

@@ -18,3 +18,36 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 export function escapeHtml(text: string): string {
   return text.replace(HTML_UNSAFE, (c) => HTML_ENTITIES[c]!);
 }
+
+/**
+ * HTML text from log text: markup characters as entities, and control and bidi characters shown
+ * as visible escapes so a line cannot reorder what the reader sees.
+ */
+export function escapeLogHtml(text: string): string {
+  return escapeHtml(escapeTerminal(text));
+}
+
+// eslint-disable-next-line no-useless-escape
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&#~]/g;
+const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * Markdown inline text (prose or a table cell) from untrusted text: one line, markup characters
+ * backslash-escaped (`|` so a cell cannot split a table, `<` and `&` as entities so no HTML gets through).
+ */
+export function escapeMarkdownInline(text: string): string {
+  return escapeTerminal(text.replace(/\r?\n|\r/g, ' '))
+    .replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
+}
+
+/**
+ * A fenced Markdown code block whose fence is longer than any run of backticks in the text, so the
+ * text cannot close it early.
+ */
+export function markdownCodeBlock(text: string): string {
+  const body = escapeTerminal(text);
+  let longest = 0;
+  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${body}\n${fence}`;
+}

@@ -2,35 +2,48 @@ import { isAtLeast } from '../events/severity.js';
 import { toIso } from '../events/time.js';
 import type { Analysis } from '../pipeline.js';
 import { escapeTerminal } from './escape.js';
+import { messages, t, type Messages } from './i18n/index.js';
+import { chainSteps, findingsById, localSummary } from './story.js';
 import type { Style } from './style.js';
 
 const MAX_MESSAGE_CHARS = 300;
 
-/** The terminal report: inputs table, findings, root causes, then the merged timeline. */
-export function renderText(a: Analysis, style: Style): string {
+/**
+ * The terminal report: inputs table, root causes (each with its chain, one line per step),
+ * findings, then the merged timeline.
+ */
+export function renderText(a: Analysis, style: Style, m: Messages = messages('en')): string {
   const out: string[] = [];
-  out.push(style.bold('Inputs'));
+  out.push(style.bold(t(m, 'inputs')));
   out.push(table(
     ['path', 'host', 'format', 'lines', 'events', 'skipped', 'warnings'],
     a.inputs.map((i) => [i.path, i.host ?? '-', i.format ?? '-', String(i.lines), String(i.events), String(i.skipped), String(i.warnings.length)]),
   ));
   const warned = a.inputs.filter((i) => i.warnings.length > 0);
   if (warned.length > 0) {
-    out.push('', style.bold('Warnings'));
+    out.push('', style.bold(t(m, 'warnings')));
     for (const i of warned) for (const w of i.warnings) out.push(`  ${escapeTerminal(i.path)}: ${escapeTerminal(w)}`);
   }
-  out.push('', style.bold('Window') + `  ${toIso(a.window.startMs) ?? '?'} .. ${toIso(a.window.endMs) ?? '?'}`);
+  out.push('', style.bold(t(m, 'window')) + `  ${toIso(a.window.startMs) ?? '?'} .. ${toIso(a.window.endMs) ?? '?'}`);
   if (a.rootCauses.length > 0) {
-    out.push('', style.bold('Root causes'));
-    for (const r of a.rootCauses) out.push(`  ${r.rank}. [${r.category}] ${escapeTerminal(r.summary)} (confidence ${r.confidence.toFixed(2)})`);
+    out.push('', style.bold(t(m, 'rootCauses')));
+    const byId = findingsById(a);
+    for (const r of a.rootCauses) {
+      const steps = chainSteps(r, byId, m);
+      out.push(`  ${r.rank}. [${r.category}] ${escapeTerminal(localSummary(r, steps, m))} (${t(m, 'confidence').toLowerCase()} ${r.confidence.toFixed(2)})`);
+      if (steps.length < 2) continue;
+      steps.forEach(({ finding: f }, i) => {
+        out.push(style.dim(`     ${i === 0 ? ' ' : '→'} ${toIso(f.timeMs) ?? '?'} ${escapeTerminal(f.host ?? '-')} [${f.category}] `) + escapeTerminal(f.title));
+      });
+    }
   }
   if (a.findings.length > 0) {
-    out.push('', style.bold('Findings'));
+    out.push('', style.bold(t(m, 'findings')));
     for (const f of a.findings) {
       out.push(`  ${f.id} ${toIso(f.timeMs) ?? '?'} ${f.host ?? '-'} [${f.category}] ${escapeTerminal(f.title)}`);
     }
   }
-  out.push('', style.bold('Timeline') + style.dim(`  (warnings and above, state changes, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
+  out.push('', style.bold(t(m, 'timeline')) + style.dim(`  (warnings and above, state changes, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
   for (const { event: e, repeats, lastEvent } of a.timeline) {
     const sev = (e.severity ?? '-').toUpperCase().padEnd(5);
     const coloured = isAtLeast(e.severity, 'error') ? style.red(sev) : isAtLeast(e.severity, 'warn') ? style.yellow(sev) : style.dim(sev);
