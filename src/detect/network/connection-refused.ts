@@ -17,8 +17,8 @@ export const networkConnectionRefused = signature({
   // "connections refused: 0" is a counter
   match: /(connection refused|ECONNREFUSED)(?![a-zA-Z_])/i,
   severity: 'error',
-  hit(_m, e) {
-    const c = netErrorContext(e);
+  hit(m, e) {
+    const c = netErrorContext(e, m.input);
     return {
       facts: netFacts(c, 'ECONNREFUSED'),
       key: netKey(e, c, 'ECONNREFUSED'),

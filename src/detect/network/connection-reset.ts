@@ -21,7 +21,7 @@ export const networkConnectionReset = signature({
   hit(m, e) {
     const word = m[1]!.toLowerCase();
     const errno = word === 'broken pipe' || word === 'epipe' ? 'EPIPE' : 'ECONNRESET';
-    const c = netErrorContext(e);
+    const c = netErrorContext(e, m.input);
     const what = errno === 'EPIPE' ? 'broken pipe (peer closed)' : 'connection reset';
     return {
       facts: netFacts(c, errno),
@@ -36,6 +36,7 @@ export const networkConnectionReset = signature({
       '2024-03-02 11:04:05,210 [pool-2-thread-7] ERROR c.e.billing.LedgerClient - call to ledger failed: java.net.SocketException: Connection reset',
       '2024/03/02 11:04:05 [error] 3012#3012: *88 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.1.2.3, server: _, request: "GET /api HTTP/1.1", upstream: "http://10.0.0.7:8080/api", host: "shop"',
       '2024/03/02 11:04:05 write tcp 10.0.0.5:8080->10.0.0.9:51522: write: broken pipe',
+      '2024-03-02 11:04:05,210 [pool-2-thread-7] ERROR c.e.billing.LedgerClient - call failed\njava.net.SocketException: Connection reset\n\tat java.base/sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:328)',
     ],
     miss: [
       '2024-03-02 11:04:05,210 [main] INFO  c.e.NetStats - connection resets: 0, retransmits: 12',

@@ -24,6 +24,8 @@ const URL_HOST = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"]*@)?(\[[0-9a-fA-F:.]+\](?::
 // Java: "Connection refused: localhost/127.0.0.1:5432", netty "Connection refused: /10.0.0.2:9092",
 // PgJDBC "Connection to 10.0.0.5:5432 refused."
 const JAVA_REFUSED = /Connection refused: (?:[^/\s]*\/)?(\S+:\d+)|Connection to (\S+:\d+) refused/;
+// Apache mod_proxy: "(111)Connection refused: AH00957: http: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed"
+const APACHE_CONNECT = /attempt to connect to (\S+:\d+)/;
 
 /** Splits "10.0.0.2:8080" / "[::1]:8080" / "db.internal:5432"; an address without a port keeps port null. */
 export function splitPeer(s: string): { address: string; port: number | null } {
@@ -41,9 +43,24 @@ export function splitPeer(s: string): { address: string; port: number | null } {
   return { address: t, port: null };
 }
 
-/** Peer and failing call from the wording of Go, nginx, Node.js, Java and strace. */
-export function netErrorContext(e: LogEvent): NetErrorContext {
-  const msg = e.message;
+/**
+ * Peer and failing call from the wording of Go, nginx, Node.js, Java and strace. `text` is what the
+ * detector matched: the message, or a continuation line (a Java exception under its log line).
+ */
+export function netErrorContext(e: LogEvent, text: string = e.message): NetErrorContext {
+  const c = contextOf(e, text.length > 4096 ? text.slice(0, 4096) : text);
+  // an exception line names no peer; its log line often does ("Cannot open channel to 2 at /10.0.3.4:3888")
+  if (c.peer === null && text !== e.message) {
+    const head = contextOf(e, e.message.slice(0, 4096));
+    return { ...c, peer: head.peer, peerAddress: head.peerAddress, peerPort: head.peerPort, syscall: c.syscall ?? head.syscall };
+  }
+  return c;
+}
+
+// Java, on the log line above an exception: "... at election address /10.0.3.4:3888", "to /10.0.3.4:2181"
+const JAVA_ADDRESS = /(?:^|\s)(?:[\w.-]*)\/(\d{1,3}(?:\.\d{1,3}){3}:\d{1,5})\b/;
+
+function contextOf(e: LogEvent, msg: string): NetErrorContext {
   let peer: string | null = null;
   let syscall: string | null = null;
   if (e.fields && typeof e.fields.syscall === 'string') syscall = e.fields.syscall; // strace
@@ -72,6 +89,10 @@ export function netErrorContext(e: LogEvent): NetErrorContext {
     const j = JAVA_REFUSED.exec(msg);
     if (j) peer = (j[1] ?? j[2])!;
   }
+  if (peer === null) {
+    const a = APACHE_CONNECT.exec(msg);
+    if (a) peer = a[1]!;
+  }
   // nginx-error moves the request context into fields
   if (peer === null && e.fields && typeof e.fields.upstream === 'string') {
     const u = URL_HOST.exec(e.fields.upstream);
@@ -80,6 +101,10 @@ export function netErrorContext(e: LogEvent): NetErrorContext {
   if (peer === null && !(go && go[1] === 'accept')) {
     const u = URL_HOST.exec(msg);
     if (u) peer = u[1]!;
+  }
+  if (peer === null) {
+    const j = JAVA_ADDRESS.exec(msg);
+    if (j) peer = j[1]!;
   }
   if (peer !== null && peer.length > 200) peer = peer.slice(0, 200);
   const split = peer !== null ? splitPeer(peer) : null;

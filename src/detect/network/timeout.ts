@@ -18,7 +18,7 @@ export const networkTimeout = signature({
   match: /(i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|(?:Read|Write|[Cc]onnect(?:ion)?|[Oo]peration|upstream|[Rr]equest) timed out|ETIMEDOUT)(?![a-zA-Z_])/,
   severity: 'warning',
   hit(m, e) {
-    const c = netErrorContext(e);
+    const c = netErrorContext(e, m.input);
     const word = m[1]!;
     // only these say the kernel gave up on the socket; the others are the caller's own deadline
     const errno = word === 'ETIMEDOUT' || /^[Cc]onnection timed out|^upstream/.test(word) ? 'ETIMEDOUT' : null;

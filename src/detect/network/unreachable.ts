@@ -17,7 +17,7 @@ export const networkUnreachable = signature({
   hit(m, e) {
     const word = m[1]!.toLowerCase();
     const errno = word.startsWith('network') || word === 'enetunreach' ? 'ENETUNREACH' : 'EHOSTUNREACH';
-    const c = netErrorContext(e);
+    const c = netErrorContext(e, m.input);
     return {
       facts: netFacts(c, errno),
       key: netKey(e, c, errno),
@@ -29,6 +29,7 @@ export const networkUnreachable = signature({
       '2024/03/02 11:04:05 raft: failed to heartbeat to 10.0.3.4:7000: dial tcp 10.0.3.4:7000: connect: no route to host',
       '2024-03-02 11:04:05,210 [main] WARN  c.e.Registry - Failed to connect to 10.0.3.4:2181: java.net.NoRouteToHostException: No route to host (Host unreachable)',
       'Mar  2 11:04:05 web-9 ntpd[811]: sendto(10.0.9.1) (fd=23): Network is unreachable',
+      '2024-03-02 11:04:05,210 [QuorumConnectionThread-[myid=1]-3] WARN  o.a.z.s.q.QuorumCnxManager - Cannot open channel to 2 at election address /10.0.3.4:3888\njava.net.NoRouteToHostException: No route to host (Host unreachable)\n\tat java.base/sun.nio.ch.Net.connect0(Native Method)',
     ],
     miss: [
       '2024-03-02 11:04:05,210 [main] INFO  c.e.Probe - host 10.0.3.4 is reachable again after 3 unreachable probes',
