@@ -27,16 +27,16 @@ const PIDLESS_DEATH_SLACK_MS = 2_000;
 const PIDLESS_DEATH_WINDOW_MS = 10 * 60_000;
 
 // "processing entry id=...", "Consuming ConsumerRecord(topic = t, partition = 2, ... offset = 9)", "handling message 42"
-const WORKING = /\b(?:process(?:ing)?|handl(?:e|ing)|consum(?:e|ing)|pars(?:e|ing)|work(?:ing)? on|deliver(?:ing|ed)|dispatch(?:ing)?|picked up|import(?:ing)?)\b/i;
+const WORKING = /\b(?:[Pp]rocess(?:ing)?|[Hh]andl(?:e|ing)|[Cc]onsum(?:e|ing)|[Pp]ars(?:e|ing)|[Ww]ork(?:ing)? on|[Dd]eliver(?:ing|ed)|[Dd]ispatch(?:ing)?|[Pp]icked up|[Ii]mport(?:ing)?)\b/;
 // completion of the record in hand: "done entry id=...", "processed message 42", "committed offset 9"
-const FINISHED = /\b(?:done|finished|completed?|processed|handled|consumed|acked|acknowledged|committed|succeeded|successfully|skipp(?:ed|ing)|dead-letter(?:ed)?)\b/i;
-const OFFSET = /\boffset\s?[=:]?\s?(\d{1,20})\b/i;
-const PARTITION = /\bpartition\s?[=:]?\s?(\d{1,6})\b/i;
-const TOPIC = /\b(?:topic|stream|queue)\s?[=:]\s?"?([\w.-]{1,128})/i;
+const FINISHED = /\b(?:[Dd]one|[Ff]inished|[Cc]ompleted?|[Pp]rocessed|[Hh]andled|[Cc]onsumed|[Aa]cked|[Aa]cknowledged|[Cc]ommitted|[Ss]ucceeded|[Ss]uccessfully|[Ss]kipp(?:ed|ing)|[Dd]ead-letter(?:ed)?)\b/;
+const OFFSET = /[Oo]ffset\s?[=:]?\s?(\d{1,20})\b/y;
+const PARTITION = /[Pp]artition\s?[=:]?\s?(\d{1,6})\b/y;
+const TOPIC = /(?:topic|stream|queue)\s?[=:]\s?"?([\w.-]{1,128})/y;
 // Kafka's TopicPartition@offset as clients print it: "orders-3@88123"
-const TP_AT_OFFSET = /\b([\w.-]{1,128})-(\d{1,6})@(\d{1,20})\b/;
-const ID = /\b(?:(?:message|msg|entry|event|record|job|task|delivery)[ _-]?id|id)\s?[=:]\s?"?([\w.:/@-]{1,128})/i;
-const NAMED_RECORD = /\b(?:message|msg|record|entry|event|job)\s#?([\w.:/@-]{0,127}\d[\w.:/@-]{0,127})/i;
+const TP_AT_OFFSET = /([\w.-]{1,128})-(\d{1,6})@(\d{1,20})$/;
+const ID = /(?:id|Id|ID)\s?[=:]\s?"?([\w.:/@-]{1,128})/y;
+const NAMED_RECORD = /\b(?:[Mm]essage|[Mm]sg|[Rr]ecord|[Ee]ntry|[Ee]vent|[Jj]ob)\s#?([\w.:/@-]{0,127}\d[\w.:/@-]{0,127})/;
 // a program announcing its start (Spring Boot prints "Starting App ... with PID 4411")
 const START_BANNER = /^(?:\[[^\]]{0,128}\]:? )?(?:starting\b|started\b|booting\b|launching\b|start(?:ing)? up\b|(?:service|worker|consumer|application|app|server|process|daemon) start(?:ed|ing)\b)/i;
 const BANNER_PID = /\b(?:with )?PID[ =:]\s?(\d{1,7})\b/;
@@ -45,7 +45,10 @@ const ORDERLY_STOP = /\b(?:received (?:signal )?SIG(?:TERM|INT)|shutting down|gr
 // the program's own last words
 const IN_LOG_CRASH = /^(?:panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread "|Segmentation fault|Aborted \(core dumped\))|\bjava\.lang\.OutOfMemoryError\b|\bMemoryError\b/;
 
-// deaths reported by others
+// deaths reported by others, behind one literal gate
+const DEATH_GATE = /Killed|segfault at|pid|Segmentation fault|Aborted|Bus error|not expected\)|Main process exited|spawned: /;
+const IN_LOG_CRASH_GATE = /^(?:panic|fatal|Traceback|Exception|Segmentation|Aborted)|MemoryError/;
+const ORDERLY_STOP_GATE = /SIG|hut|raceful|topping/;
 const KERNEL_KILL = /Killed process (\d{1,7}) \(([^)]{1,64})\)/;
 const KERNEL_SEGFAULT = /^([^\s[]{1,64})\[(\d{1,7})\]: segfault at /;
 // supervisors and scripts: "worker (pid 4242) killed by signal 9 (SIGKILL)", "pid 4242 exited with status 1"
@@ -70,7 +73,7 @@ interface Incarnation {
   pid: number | null;
   startMs: number | null;
   /** the record started and not finished, with its line */
-  inHand: { ref: RecordRef; event: LogEvent } | null;
+  inHand: { ref: RecordRef; event: LogEvent; needle: string } | null;
   orderlyStop: boolean;
   inLogCrash: LogEvent | null;
   /** the next incarnation's start in the same log: the program was started again */
@@ -86,15 +89,59 @@ interface Death {
 }
 
 /** The record a line names, or null. Offsets (with topic/partition when given) win over ids. */
+/** A sticky pattern tried where a literal occurs (from `back` characters before it): no scan of the whole line per pattern. */
+function stickyAt(s: string, literals: readonly string[], back: number, re: RegExp): RegExpExecArray | null {
+  for (const lit of literals) {
+    for (let i = s.indexOf(lit), n = 0; i >= 0 && n < 8; i = s.indexOf(lit, i + 1), n++) {
+      const at = i - back;
+      if (at < 0) continue;
+      re.lastIndex = at;
+      const m = re.exec(s);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
+/** "id=…" after a non-letter or at the end of a camelCase name (messageId); not "pid=" or "uuid=". */
+function idAt(s: string): RegExpExecArray | null {
+  for (let i = s.search(/id|Id|ID/), n = 0; i >= 0 && n < 8; n++) {
+    const before = i > 0 ? s.charCodeAt(i - 1) : 32;
+    const lowerBefore = before >= 97 && before <= 122;
+    const upperBefore = before >= 65 && before <= 90;
+    if (!(s.charCodeAt(i) === 105 && (lowerBefore || upperBefore)) && !(s.charCodeAt(i) === 73 && upperBefore && s.charCodeAt(i + 1) === 68)) {
+      ID.lastIndex = i;
+      const m = ID.exec(s);
+      if (m) return m;
+    }
+    const next = s.slice(i + 1).search(/id|Id|ID/);
+    i = next < 0 ? -1 : i + 1 + next;
+  }
+  return null;
+}
+
+/** Kafka's "topic-3@88123": found from its '@'. */
+function topicPartitionAt(s: string): RegExpExecArray | null {
+  for (let i = s.indexOf('@'), n = 0; i > 0 && n < 8; i = s.indexOf('@', i + 1), n++) {
+    const c = s.charCodeAt(i + 1);
+    if (c < 48 || c > 57) continue;
+    let end = i + 1;
+    while (end < s.length && end - i <= 20 && s.charCodeAt(end) >= 48 && s.charCodeAt(end) <= 57) end++;
+    const m = TP_AT_OFFSET.exec(s.slice(Math.max(0, i - 136), end));
+    if (m) return m;
+  }
+  return null;
+}
+
 export function recordOf(message: string): RecordRef | null {
   const s = message.length > MAX_SCAN_CHARS ? message.slice(0, MAX_SCAN_CHARS) : message;
-  const tp = TP_AT_OFFSET.exec(s);
+  const tp = topicPartitionAt(s);
   if (tp) return { key: `${tp[1]}/${tp[2]}@${tp[3]}`, offset: Number(tp[3]), partition: Number(tp[2]), topic: tp[1]!, messageId: null };
-  const off = OFFSET.exec(s);
-  const id = ID.exec(s) ?? NAMED_RECORD.exec(s);
+  const off = stickyAt(s, ['ffset'], 1, OFFSET);
+  const id = idAt(s) ?? NAMED_RECORD.exec(s);
   if (!off && !id) return null;
-  const partition = PARTITION.exec(s)?.[1];
-  const topic = TOPIC.exec(s)?.[1] ?? null;
+  const partition = stickyAt(s, ['artition'], 1, PARTITION)?.[1];
+  const topic = stickyAt(s, ['topic', 'stream', 'queue'], 0, TOPIC)?.[1] ?? null;
   const offset = off ? Number(off[1]) : null;
   const messageId = id ? id[1]! : null;
   const key = offset !== null ? `${topic ?? ''}/${partition ?? ''}@${offset}` : `id:${messageId}`;
@@ -152,23 +199,26 @@ export const poisonMessage = stream({
     };
     return {
       accept(e: LogEvent) {
-        const d = deathOf(e, spawned);
-        if (d) {
-          if (deaths.length < MAX_DEATHS) deaths.push(d);
-          return;
-        }
         const msg = e.message;
-        if (msg.includes('spawned: ')) {
-          const m = SUPERVISORD_SPAWNED.exec(msg);
-          if (m && spawned.size < MAX_DEATHS) spawned.set(`${e.host ?? ''}\u0000${m[1]}`, Number(m[2]));
-          return;
+        // deaths and supervisor notes: one literal gate before the specific patterns
+        if ((e.fields?.['kind'] === 'killed' && e.pid !== null) || DEATH_GATE.test(msg)) {
+          const d = deathOf(e, spawned);
+          if (d) {
+            if (deaths.length < MAX_DEATHS) deaths.push(d);
+            return;
+          }
+          if (msg.includes('spawned: ')) {
+            const m = SUPERVISORD_SPAWNED.exec(msg);
+            if (m && spawned.size < MAX_DEATHS) spawned.set(`${e.host ?? ''}\u0000${m[1]}`, Number(m[2]));
+            return;
+          }
         }
         if (e.format === 'prometheus-matrix' || e.format === 'strace') return;
         const pid = e.pid ?? leadingPid(msg);
-        const body = pid !== null && e.pid === null ? msg.slice(msg.indexOf(' ') + 1) : msg;
+        const full = pid !== null && e.pid === null ? msg.slice(msg.indexOf(' ') + 1) : msg;
+        const body = full.length > MAX_SCAN_CHARS ? full.slice(0, MAX_SCAN_CHARS) : full;
         let inc = current.get(e.path);
-        const working = WORKING.test(body.length > MAX_SCAN_CHARS ? body.slice(0, MAX_SCAN_CHARS) : body);
-        const banner = !working && START_BANNER.test(body);
+        const banner = START_BANNER.test(body) && !WORKING.test(body);
         const bannerPid = banner ? BANNER_PID.exec(body)?.[1] : undefined;
         const newPid = pid ?? (bannerPid !== undefined ? Number(bannerPid) : null);
         if (!inc || (newPid !== null && inc.pid !== null && newPid !== inc.pid) || (banner && (pid === null || inc.pid === null))) {
@@ -184,24 +234,27 @@ export const poisonMessage = stream({
           current.set(e.path, inc);
           if (banner) return;
         } else if (inc.pid === null && newPid !== null) inc.pid = newPid;
-        if (IN_LOG_CRASH.test(body) || isAtLeast(e.severity, 'critical')) {
-          inc.inLogCrash ??= e;
-          return;
+        const held = inc.inHand;
+        if (held) {
+          // what ends the record in hand: its completion (the line names it), a crash, an orderly stop
+          if (body.includes(held.needle)) {
+            if (FINISHED.test(body) && recordOf(body)?.key === held.ref.key) {
+              inc.inHand = null;
+              return;
+            }
+          } else if (isAtLeast(e.severity, 'critical') || (IN_LOG_CRASH_GATE.test(body) && IN_LOG_CRASH.test(body))) {
+            inc.inLogCrash ??= e;
+            return;
+          } else if (ORDERLY_STOP_GATE.test(body) && ORDERLY_STOP.test(body)) {
+            inc.orderlyStop = true;
+            return;
+          }
         }
-        if (ORDERLY_STOP.test(body)) {
-          inc.orderlyStop = true;
-          return;
-        }
-        const finished = FINISHED.test(body);
-        if (!working && !finished) return;
+        if (!WORKING.test(body) || FINISHED.test(body)) return;
         const ref = recordOf(body);
-        if (!ref) return;
-        if (finished) {
-          if (inc.inHand?.ref.key === ref.key) inc.inHand = null;
-          return;
-        }
+        if (!ref || held?.ref.key === ref.key) return;
         // a new record replaces the one in hand (it was finished without a word)
-        if (inc.inHand?.ref.key !== ref.key) inc.inHand = { ref, event: e };
+        inc.inHand = { ref, event: e, needle: ref.offset !== null ? String(ref.offset) : ref.messageId! };
         inc.orderlyStop = false;
       },
       finish() {
