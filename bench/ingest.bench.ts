@@ -8,8 +8,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CLI } from '../test/support/paths.js';
 import { loghubSets } from './corpora.js';
 
@@ -78,20 +79,31 @@ t = process.hrtime.bigint();
 const scanned = await nodeNewlineScan(files);
 const scanSeconds = seconds(t);
 
-t = process.hrtime.bigint();
-const run = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'analyze', dir, '--format', 'json', '--tz', 'UTC', '--out', '/dev/null'], { encoding: 'utf8' });
-const culpritSeconds = seconds(t);
-if (run.status !== 0) {
-  console.error(run.stderr.slice(-2000));
-  process.exit(1);
+/** Runs a command under /usr/bin/time -v: wall seconds, CPU seconds (user+sys) and peak RSS. */
+function measured(args: string[]): { wall: number; cpu: number; peakMb: number } {
+  const t = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wall = seconds(t);
+  if (run.status !== 0) {
+    console.error(run.stderr.slice(-2000));
+    process.exit(1);
+  }
+  const num = (re: RegExp) => Number(re.exec(run.stderr)?.[1] ?? NaN);
+  const cpu = num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/);
+  return { wall, cpu, peakMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 };
 }
-const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+
+const ingestOnly = measured([join(dirname(fileURLToPath(import.meta.url)), 'ingest-only.js'), dir]);
+const analyzeRun = measured([CLI, 'analyze', dir, '--format', 'json', '--tz', 'UTC', '--out', '/dev/null']);
 
 const row = (name: string, s: number, extra = '') =>
-  console.log(`${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${(lines / s / 1e6).toFixed(2).padStart(6)} M lines/s ${(bytes / 1048576 / s).toFixed(0).padStart(5)} MiB/s ${extra}`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log(`input: ${lines} lines, ${(bytes / 1048576).toFixed(0)} MiB (Node scan counted ${scanned})`);
+  console.log(`${name.padEnd(40)} ${s.toFixed(2).padStart(7)} s ${(lines / s / 1e6).toFixed(2).padStart(6)} M lines/s ${(bytes / 1048576 / s).toFixed(0).padStart(5)} MiB/s ${extra}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(`input: ${lines} lines, ${(bytes / 1048576).toFixed(0)} MiB in ${files.length} files (Node scan counted ${scanned})`);
 row('wc -l', wcSeconds);
 row('node newline scan (Buffer.indexOf)', scanSeconds);
-row('culprit analyze --format json', culpritSeconds, `peak RSS ${(peakKb / 1024).toFixed(0)} MiB`);
+row('ingest + format parsing (wall)', ingestOnly.wall, `peak RSS ${ingestOnly.peakMb.toFixed(0)} MiB`);
+row('ingest + format parsing (CPU user+sys)', ingestOnly.cpu);
+row('culprit analyze --format json (wall)', analyzeRun.wall, `peak RSS ${analyzeRun.peakMb.toFixed(0)} MiB`);
+row('culprit analyze --format json (CPU)', analyzeRun.cpu);
 if (!keep) rmSync(dir, { recursive: true, force: true });

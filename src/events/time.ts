@@ -62,8 +62,16 @@ const MONTHS: Record<string, number> = {
 };
 
 /** 'Jan'..'Dec' (any case, 3+ letters) to 0..11, or -1 */
+// exact names as logs print them, so the common case allocates nothing
+const MONTHS_EXACT = new Map<string, number>();
+for (const [k, v] of Object.entries(MONTHS)) {
+  MONTHS_EXACT.set(k, v);
+  MONTHS_EXACT.set(k[0]!.toUpperCase() + k.slice(1), v);
+  MONTHS_EXACT.set(k.toUpperCase(), v);
+}
+
 export function monthIndex(name: string): number {
-  return MONTHS[name.slice(0, 3).toLowerCase()] ?? -1;
+  return MONTHS_EXACT.get(name) ?? MONTHS[name.slice(0, 3).toLowerCase()] ?? -1;
 }
 
 /** Milliseconds from a fraction string of any length ('5', '123', '123456789'). */

@@ -23,12 +23,21 @@ export function parseIsoLike(text: string): (WallTime & { length: number }) | un
   return offsetMin === undefined ? { wallMs, length: m[0].length } : { wallMs, offsetMin, length: m[0].length };
 }
 
+// Lines of one second share their stamp: the last one's value is kept (with the context it was
+// read in, since the year comes from it), so most lines skip Date.UTC and the month lookup.
+let lastStamp = { ctx: null as ParseContext | null, mon: '', day: '', hms: '', ms: 0 };
+
 /** 'Mar  2 11:04:05' (+ optional fraction), year from the context. */
 export function parseSyslogStamp(mon: string, day: string, hms: string, frac: string | undefined, ctx: ParseContext): number | undefined {
+  const fracMs = frac === undefined ? 0 : fractionToMs(frac);
+  const l = lastStamp;
+  if (l.ctx === ctx && l.hms === hms && l.day === day && l.mon === mon) return l.ms + fracMs;
   const mi = monthIndex(mon);
   if (mi < 0) return undefined;
   const h = +hms.slice(0, 2), mm = +hms.slice(3, 5), s = +hms.slice(6, 8);
-  return Date.UTC(ctx.yearFor(mi), mi, +day, h, mm, s, fractionToMs(frac));
+  const ms = Date.UTC(ctx.yearFor(mi), mi, +day, h, mm, s);
+  lastStamp = { ctx, mon, day, hms, ms };
+  return ms + fracMs;
 }
 
 /** Epoch seconds or milliseconds (by magnitude) to UTC ms. */

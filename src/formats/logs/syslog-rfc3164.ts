@@ -35,7 +35,7 @@ export const syslogRfc3164 = defineFormat({
     const pri = m[1] === undefined ? undefined : +m[1];
     return {
       wallMs,
-      timeText: `${m[2]} ${m[3]} ${m[4]}${m[5] ? '.' + m[5] : ''}`,
+      timeText: stampText(line, m),
       host: m[6]!,
       process,
       pid: m[8] ? +m[8] : null,
@@ -57,3 +57,9 @@ export const syslogRfc3164 = defineFormat({
   ],
 });
 
+
+/** The stamp as printed: after an optional "<PRI>", 15 characters plus any fraction. */
+function stampText(line: string, m: RegExpExecArray): string {
+  const start = m[1] === undefined ? 0 : m[1].length + 2;
+  return line.slice(start, start + 15 + (m[5] ? m[5].length + 1 : 0));
+}
