@@ -69,6 +69,27 @@ describe('queue-poison-message', () => {
     assert.equal(fs[0]!.process, 'thumbnailer');
   });
 
+  test('workers interleaving in one log are not restarts; a new pid after a worker died on a job is', async () => {
+    const line = (t: string, pid: number, msg: string) => `2026-05-10 15:40:${t},000 INFO ${pid} [jobs.worker] ${msg}`;
+    const interleaved = [
+      line('00', 4101, 'worker ready'), line('00', 4102, 'worker ready'),
+      line('01', 4101, 'processing job id=77 step=fetch'), line('01', 4102, 'processing job id=78 step=fetch'),
+      line('02', 4101, 'processing job id=77 step=render'), line('02', 4102, 'done job id=78'),
+      line('03', 4101, 'processing job id=77 step=upload'), line('03', 4102, 'processing job id=79 step=fetch'),
+      line('04', 4101, 'done job id=77'), line('04', 4102, 'done job id=79'),
+    ];
+    assert.deepEqual(await runFiles({ 'jobs-1/logs/worker.log': interleaved.join('\n') + '\n' }), []);
+    const restarts = [
+      ...interleaved.slice(0, 3),
+      // 4101 never speaks again; a new worker takes job 77 and dies on it too
+      line('10', 4150, 'worker ready'), line('11', 4150, 'processing job id=77 step=fetch'),
+      line('20', 4171, 'worker ready'), line('21', 4102, 'done job id=78'),
+    ];
+    const fs = await runFiles({ 'jobs-1/logs/worker.log': restarts.join('\n') + '\n' });
+    assert.equal(fs.length, 1);
+    assert.deepEqual([fs[0]!.facts['messageId'], fs[0]!.facts['crashes'], fs[0]!.facts['firstPid'], fs[0]!.facts['lastPid']], ['77', 2, 4101, 4150]);
+  });
+
   test('record references in common wordings', () => {
     assert.deepEqual(recordOf('Consuming ConsumerRecord(topic = orders, partition = 3, leaderEpoch = 1, offset = 99, CreateTime = 1)'),
       { key: 'orders/3@99', offset: 99, partition: 3, topic: 'orders', messageId: null });

@@ -76,6 +76,10 @@ interface Incarnation {
   inHand: { ref: RecordRef; event: LogEvent; needle: string } | null;
   orderlyStop: boolean;
   inLogCrash: LogEvent | null;
+  /** time of its last line */
+  lastMs: number | null;
+  /** pids come from the lines themselves: several may interleave in one log (workers) */
+  byPid: boolean;
   /** the next incarnation's start in the same log: the program was started again */
   restartedMs: number | null | undefined;
 }
@@ -174,11 +178,22 @@ function deathOf(e: LogEvent, spawned: Map<string, number>): Death | null {
   return null;
 }
 
+/** The first value of a sorted list greater than t, or null. */
+function firstAfter(sorted: readonly number[], t: number): number | null {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sorted.length ? sorted[lo]! : null;
+}
+
 function leadingPid(message: string): number | null {
-  // some formats leave a pid column in the message: "21590 [consumer] processing ..."
+  // some formats leave a pid column in the message, before the logger: "21590 [consumer] processing ..."
   const c = message.charCodeAt(0);
   if (c < 48 || c > 57) return null;
-  const m = /^(\d{1,7}) (?=[[A-Za-z])/.exec(message);
+  const m = /^(\d{2,7}) (?=\[)/.exec(message);
   return m ? Number(m[1]) : null;
 }
 
@@ -193,8 +208,10 @@ export const poisonMessage = stream({
     const ended: Incarnation[] = [];
     const deaths: Death[] = [];
     const spawned = new Map<string, number>();
+    // when each pid-keyed incarnation started (bounded like the incarnations)
+    const allStarts: { path: string; startMs: number }[] = [];
     const endIncarnation = (inc: Incarnation, nextStartMs: number | null | undefined) => {
-      inc.restartedMs = nextStartMs;
+      if (!inc.byPid) inc.restartedMs = nextStartMs;
       if (inc.inHand && ended.length < MAX_INCARNATIONS) ended.push(inc);
     };
     return {
@@ -217,23 +234,30 @@ export const poisonMessage = stream({
         const pid = e.pid ?? leadingPid(msg);
         const full = pid !== null && e.pid === null ? msg.slice(msg.indexOf(' ') + 1) : msg;
         const body = full.length > MAX_SCAN_CHARS ? full.slice(0, MAX_SCAN_CHARS) : full;
-        let inc = current.get(e.path);
-        const banner = START_BANNER.test(body) && !WORKING.test(body);
-        const bannerPid = banner ? BANNER_PID.exec(body)?.[1] : undefined;
-        const newPid = pid ?? (bannerPid !== undefined ? Number(bannerPid) : null);
-        if (!inc || (newPid !== null && inc.pid !== null && newPid !== inc.pid) || (banner && (pid === null || inc.pid === null))) {
+        // a log whose lines carry pids: one incarnation per pid (workers may interleave), restarts
+        // judged at the end from when each pid was first seen; otherwise start banners divide the log
+        const key = pid !== null ? `${e.path}\u0000${pid}` : e.path;
+        let inc = current.get(key);
+        const banner = pid === null && START_BANNER.test(body) && !WORKING.test(body);
+        if (!inc || banner) {
           if (inc) {
-            current.delete(e.path);
+            current.delete(key);
             endIncarnation(inc, e.timeMs);
           } else if (current.size >= MAX_INCARNATIONS) {
             const [k, oldest] = current.entries().next().value as [string, Incarnation];
             current.delete(k);
             endIncarnation(oldest, undefined);
           }
-          inc = { host: e.host, path: e.path, program: e.process ?? programOfPath(e.path), pid: newPid, startMs: e.timeMs, inHand: null, orderlyStop: false, inLogCrash: null, restartedMs: undefined };
-          current.set(e.path, inc);
+          const bannerPid = banner ? BANNER_PID.exec(body)?.[1] : undefined;
+          inc = {
+            host: e.host, path: e.path, program: e.process ?? programOfPath(e.path), pid: pid ?? (bannerPid !== undefined ? Number(bannerPid) : null),
+            startMs: e.timeMs, lastMs: e.timeMs, byPid: pid !== null, inHand: null, orderlyStop: false, inLogCrash: null, restartedMs: undefined,
+          };
+          current.set(key, inc);
+          if (inc.byPid && inc.startMs !== null && allStarts.length < MAX_INCARNATIONS) allStarts.push({ path: e.path, startMs: inc.startMs });
           if (banner) return;
-        } else if (inc.pid === null && newPid !== null) inc.pid = newPid;
+        }
+        if (e.timeMs !== null) inc.lastMs = e.timeMs;
         const held = inc.inHand;
         if (held) {
           // what ends the record in hand: its completion (the line names it), a crash, an orderly stop
@@ -260,6 +284,19 @@ export const poisonMessage = stream({
       finish() {
         for (const inc of current.values()) endIncarnation(inc, undefined);
         current.clear();
+        // a pid's run ended in a restart when a new pid started in the same log after its last line
+        const startsByPath = new Map<string, number[]>();
+        for (const inc of allStarts) {
+          let l = startsByPath.get(inc.path);
+          if (!l) startsByPath.set(inc.path, (l = []));
+          l.push(inc.startMs);
+        }
+        for (const l of startsByPath.values()) l.sort((a, b) => a - b);
+        for (const inc of ended) {
+          if (!inc.byPid || inc.lastMs === null) continue;
+          const next = firstAfter(startsByPath.get(inc.path) ?? [], inc.lastMs);
+          if (next !== null && next - inc.lastMs <= PIDLESS_DEATH_WINDOW_MS) inc.restartedMs = next;
+        }
         const byPid = new Map<string, Death>();
         const pidless: Death[] = [];
         for (const d of deaths) {
