@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoPath, tempDir } from '../../../test/support/paths.js';
@@ -10,7 +10,7 @@ import { metricsCloseWaitGrowth } from './close-wait-growth.js';
 import { metricsFdGrowth } from './fd-growth.js';
 import { steadyGrowth } from './growth.js';
 import { metricsLatencyChangePoint } from './latency-change-point.js';
-import { metricsMemoryLeak } from './memory-leak.js';
+import { heapFloors, metricsMemoryLeak } from './memory-leak.js';
 import { linearFit } from './series.js';
 
 const ALL: DetectorDef[] = [metricsMemoryLeak, metricsFdGrowth, metricsCloseWaitGrowth, metricsLatencyChangePoint];
@@ -42,14 +42,22 @@ describe('series arithmetic', () => {
   });
 });
 
+test('heap floors: the samples right after each collection', () => {
+  const v = [100, 180, 260, 120, 200, 280, 140, 220, 300, 160];
+  const f = heapFloors(secs(v.length), v);
+  assert.deepEqual(f.v, [120, 140]);
+  const grow = steadyGrowth(f.t, f.v, { minPoints: 2, minR2: 0.8, minLateShare: 0.5, maxDrawdownShare: 0.25 });
+  assert.ok(grow && grow.fit.slopePerSec > 0);
+});
+
 describe('metrics detectors on lab recordings', () => {
   test('pg-pool-fd-exhaustion: fds at the limit and CLOSE_WAIT growth of the same process, nothing for the quiet ones', async () => {
     const fs = await run(repoPath('test', 'fixtures', 'bundles', 'pg-pool-fd-exhaustion'));
     const fd = fs.filter((f) => f.detector === 'metrics-fd-growth');
-    assert.deepEqual(fd.map((f) => [f.pid, f.facts.fdCount, f.facts.fdLimit, f.severity]), [[9530, 256, 256, 'error']]);
+    assert.deepEqual(fd.map((f) => [f.process, f.facts.fdCount, f.facts.fdLimit, f.severity]), [['quote-svc', 256, 256, 'error']]);
     const cw = fs.filter((f) => f.detector === 'metrics-close-wait-growth');
     assert.equal(cw.length, 1);
-    assert.equal(cw[0]!.pid, 9530);
+    assert.equal(cw[0]!.pid, fd[0]!.pid);
     assert.ok((cw[0]!.facts.closeWaitSockets as number) >= 200);
     // the CLOSE_WAIT pile-up starts before the fds run out
     assert.ok(cw[0]!.timeMs! < fd[0]!.timeMs!);
@@ -57,14 +65,22 @@ describe('metrics detectors on lab recordings', () => {
   });
 
   test('zk-oom-neighbour: the leaking process, with its time to the host\'s memory limit; the JVMs warming up are not leaks', async () => {
+    const truth = JSON.parse(readFileSync(repoPath('test', 'fixtures', 'bundles', 'zk-oom-neighbour.truth.json'), 'utf8')) as { rootCause: { host: string; process: string } };
     const fs = await run(repoPath('test', 'fixtures', 'bundles', 'zk-oom-neighbour'));
     const leaks = fs.filter((f) => f.category === 'memory-leak');
     assert.equal(leaks.length, 1);
-    assert.equal(leaks[0]!.host, 'meta-02');
+    assert.deepEqual([leaks[0]!.host, leaks[0]!.process], [truth.rootCause.host, truth.rootCause.process]);
     assert.equal(leaks[0]!.facts.metric, 'process_resident_memory_bytes');
     assert.ok((leaks[0]!.facts.r2 as number) > 0.95);
     assert.ok(leaks[0]!.facts.timeToLimitSec !== null && (leaks[0]!.facts.timeToLimitSec as number) < 120);
     assert.equal(leaks[0]!.severity, 'error');
+  });
+
+  test('zk-gc-pause-flood: the leak the recording names (its RSS stalls in swap, its mapped memory keeps growing); no JVM warm-up', async () => {
+    const truth = JSON.parse(readFileSync(repoPath('test', 'fixtures', 'bundles', 'zk-gc-pause-flood.truth.json'), 'utf8')) as { rootCause: { host: string; process: string } };
+    const fs = await run(repoPath('test', 'fixtures', 'bundles', 'zk-gc-pause-flood', 'metrics'));
+    const leaks = fs.filter((f) => f.category === 'memory-leak');
+    assert.deepEqual(leaks.map((f) => [f.host, f.process, f.facts.metric]), [[truth.rootCause.host, truth.rootCause.process, 'process_virtual_memory_bytes']]);
   });
 
   test('zk-closed-watch-spin: quiet memory and fd series give nothing', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoPath, tempDir } from '../../../test/support/paths.js';
@@ -27,7 +27,11 @@ async function run(path: string): Promise<Finding[]> {
 const by = (fs: Finding[], detector: string) => fs.filter((f) => f.detector === detector);
 
 describe('network, socket and fd detectors on the recorded pg-pool-fd-exhaustion bundle', async () => {
-  const fs = await run(repoPath('test', 'fixtures', 'bundles', 'pg-pool-fd-exhaustion'));
+  const bundle = repoPath('test', 'fixtures', 'bundles', 'pg-pool-fd-exhaustion');
+  const fs = await run(bundle);
+  // the service's pid, as the recording named its lsof file (re-recordings change it)
+  const lsofFile = readdirSync(join(bundle, 'api-node-5', 'cmd')).find((f) => /^lsof-p-\d+\.txt$/.test(f))!;
+  const servicePid = Number(/\d+/.exec(lsofFile)![0]);
 
   test('client resets fold into one finding per peer, with the count', () => {
     const resets = by(fs, 'network-connection-reset');
@@ -51,7 +55,7 @@ describe('network, socket and fd detectors on the recorded pg-pool-fd-exhaustion
   test('CLOSE_WAIT pile-up of the owning process in ss -tanp', () => {
     const cw = by(fs, 'sockets-close-wait-buildup');
     assert.equal(cw.length, 1);
-    assert.equal(cw[0]!.pid, 9530);
+    assert.equal(cw[0]!.pid, servicePid);
     assert.equal(cw[0]!.facts.localPort, 8080);
     assert.ok((cw[0]!.facts.closeWaitSockets as number) >= 200);
     assert.equal(cw[0]!.severity, 'error');
@@ -60,7 +64,7 @@ describe('network, socket and fd detectors on the recorded pg-pool-fd-exhaustion
   test('lsof against /proc/PID/limits: at its 256 open files', () => {
     const fd = by(fs, 'fds-limit-nearness');
     assert.equal(fd.length, 1);
-    assert.deepEqual([fd[0]!.pid, fd[0]!.facts.fdCount, fd[0]!.facts.fdLimit, fd[0]!.facts.limitSource], [9530, 256, 256, 'proc-limits']);
+    assert.deepEqual([fd[0]!.pid, fd[0]!.facts.fdCount, fd[0]!.facts.fdLimit, fd[0]!.facts.limitSource], [servicePid, 256, 256, 'proc-limits']);
     assert.ok((fd[0]!.facts.closeWaitFds as number) > 200);
   });
 

@@ -3,8 +3,8 @@ import { netErrorContext, netFacts, netKey, reporterOf } from './net-error.js';
 
 /**
  * A network call that gave up waiting: Go ("i/o timeout", "context deadline exceeded",
- * "Client.Timeout exceeded"), Java ("java.net.SocketTimeoutException: Read timed out",
- * "connect timed out"), the C library and nginx ("Connection timed out", "upstream timed out (110:
+ * "Client.Timeout exceeded"), Java (JDK 17 libnet/NioSocketImpl: "Read timed out",
+ * "Connect timed out", "Accept timed out", "Receive timed out"), the C library and nginx ("Connection timed out", "upstream timed out (110:
  * Connection timed out)"), Node.js (ETIMEDOUT) and curl ("Operation timed out after 2001 milliseconds").
  */
 export const networkTimeout = signature({
@@ -15,7 +15,7 @@ export const networkTimeout = signature({
   formats: '*',
   prefilter: ['i/o timeout', 'deadline exceeded', 'timed out', 'ETIMEDOUT', 'Timeout exceeded'],
   // plural "i/o timeouts" and settings ("read_timeout=30s") are not errors
-  match: /(i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|(?:Read|Write|[Cc]onnect(?:ion)?|[Oo]peration|upstream|[Rr]equest) timed out|ETIMEDOUT)(?![a-zA-Z_])/,
+  match: /(i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|(?:Read|Write|Accept|Receive|Peek|[Cc]onnect(?:ion)?|[Oo]peration|upstream|[Rr]equest) timed out|ETIMEDOUT)(?![a-zA-Z_])/,
   severity: 'warning',
   hit(m, e) {
     const c = netErrorContext(e, m.input);
