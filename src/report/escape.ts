@@ -29,11 +29,12 @@ export function escapeLogHtml(text: string): string {
 
 // eslint-disable-next-line no-useless-escape
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&#~]/g;
-const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '&': '&amp;' };
 
 /**
  * Markdown inline text (prose or a table cell) from untrusted text: one line, markup characters
- * backslash-escaped (`|` so a cell cannot split a table, `<` and `&` as entities so no HTML gets through).
+ * backslash-escaped (`|` so a cell cannot split a table, `>` so a line cannot turn into a quote), `<` and `&` as
+ * entities so no HTML gets through.
  */
 export function escapeMarkdownInline(text: string): string {
   return escapeTerminal(text.replace(/\r?\n|\r/g, ' '))

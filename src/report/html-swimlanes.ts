@@ -12,8 +12,9 @@ const LABEL_W = 160;
 const RIGHT_PAD = 40;
 const AXIS_H = 34;
 const ROW_H = 20;
-const ROWS = 3;
-const LANE_H = ROW_H * ROWS + 16;
+const MIN_ROWS = 3;
+/** marks at one time stack in up to this many rows of a lane before they overlap */
+const MAX_ROWS = 8;
 const MIN_GAP_PX = 16;
 const MAX_TICKS = 8;
 /** tick spacings to choose from: round numbers of ms, seconds, minutes, hours, days */
@@ -52,36 +53,43 @@ export function swimlanesSvg(hostsIn: readonly string[], findings: readonly Find
   const hosts = [...hostsIn];
   for (const f of timed) if (!hosts.includes(f.host ?? '?')) hosts.push(f.host ?? '?');
   let t0 = Math.min(...timed.map((f) => f.timeMs!));
-  let t1 = Math.max(...timed.map((f) => f.timeMs!));
+  let t1 = Math.max(...timed.map((f) => Math.max(f.timeMs!, f.endMs ?? -Infinity)));
   if (t1 - t0 < 1000) { t0 -= 500; t1 += 500; }
   const pad = (t1 - t0) * 0.04;
   t0 -= pad; t1 += pad;
   const plotW = WIDTH - LABEL_W - RIGHT_PAD;
   const xOf = (ms: number) => LABEL_W + ((ms - t0) / (t1 - t0)) * plotW;
-  const height = AXIS_H + hosts.length * LANE_H + 8;
-
   const stepOf = new Map(chain.map((f, i) => [f, i + 1]));
-  const marks: Mark[] = [];
-  hosts.forEach((host, lane) => {
+  // place each lane's marks in rows first: the lanes' heights follow from how many rows they need
+  const lanes = hosts.map((host) => {
     const inLane = timed.filter((f) => (f.host ?? '?') === host).sort((a, b) => a.timeMs! - b.timeMs!);
-    const lastX: number[] = Array(ROWS).fill(-Infinity);
-    for (const f of inLane) {
+    const lastX: number[] = [];
+    const placed = inLane.map((f) => {
       const x = xOf(f.timeMs!);
-      // the first row with room; when none has, the row whose last mark is farthest left
+      // the first row with room, else a new row, else the row whose last mark is farthest left
       let row = lastX.findIndex((lx) => x - lx >= MIN_GAP_PX);
-      if (row < 0) row = lastX.indexOf(Math.min(...lastX));
-      lastX[row] = x;
-      marks.push({ f, x, y: AXIS_H + lane * LANE_H + 8 + ROW_H * row + ROW_H / 2, step: stepOf.get(f) ?? null });
-    }
+      if (row < 0) row = lastX.length < MAX_ROWS ? lastX.length : lastX.indexOf(Math.min(...lastX));
+      // a finding that lasts keeps its row busy until its end, so its bar stays clear
+      lastX[row] = f.endMs !== null && f.endMs > f.timeMs! ? Math.max(x, xOf(f.endMs)) : x;
+      return { f, x, row };
+    });
+    return { host, placed, height: ROW_H * Math.max(MIN_ROWS, lastX.length) + 16 };
   });
+  const laneTop: number[] = [];
+  let y = AXIS_H;
+  for (const lane of lanes) { laneTop.push(y); y += lane.height; }
+  const height = y + 8;
+  const marks: Mark[] = lanes.flatMap((lane, i) => lane.placed.map(({ f, x, row }) => ({
+    f, x, y: laneTop[i]! + 8 + ROW_H * row + ROW_H / 2, step: stepOf.get(f) ?? null,
+  })));
 
   const out: string[] = [];
   out.push(`<svg class="swimlanes" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(m.ui.swimlanes)}">`);
   out.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#111827"/></marker></defs>');
-  hosts.forEach((host, lane) => {
-    const y = AXIS_H + lane * LANE_H;
-    out.push(`<rect x="0" y="${y}" width="${WIDTH}" height="${LANE_H}" fill="${lane % 2 ? '#f9fafb' : '#f1f5f9'}"/>`);
-    out.push(`<text class="lane" x="10" y="${y + LANE_H / 2 + 5}">${esc(host)}</text>`);
+  lanes.forEach((lane, i) => {
+    const top = laneTop[i]!;
+    out.push(`<rect x="0" y="${top}" width="${WIDTH}" height="${lane.height}" fill="${i % 2 ? '#f9fafb' : '#f1f5f9'}"/>`);
+    out.push(`<text class="lane" x="10" y="${top + lane.height / 2 + 5}">${esc(lane.host)}</text>`);
   });
   for (const ms of niceTicks(t0, t1)) {
     const x = xOf(ms);
@@ -100,6 +108,13 @@ export function swimlanesSvg(hostsIn: readonly string[], findings: readonly Find
     const len = Math.hypot(dx, dy) || 1;
     const ex = b.x - (dx / len) * shorten, ey = b.y - (dy / len) * shorten;
     out.push(`<path class="arrow" d="M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}" fill="none" stroke="#111827" stroke-width="1.6" marker-end="url(#arrow)"/>`);
+  }
+  // a finding that lasts (a leak's growth, a pause, a flood) also gets a bar over its span
+  for (const k of marks) {
+    const f = k.f;
+    if (f.endMs === null || f.endMs <= f.timeMs!) continue;
+    const w = Math.max(2, xOf(f.endMs) - k.x);
+    out.push(`<rect class="span" x="${k.x.toFixed(1)}" y="${(k.y - 4).toFixed(1)}" width="${w.toFixed(1)}" height="8" rx="4" fill="${SEVERITY_COLOUR[f.severity]}" fill-opacity="0.3"/>`);
   }
   for (const k of marks) {
     const f = k.f;

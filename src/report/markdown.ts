@@ -76,7 +76,7 @@ export function renderMarkdown(a: Analysis, o: ReportOptions): string {
     if (a.rootCauses.length > 1) {
       out.push(`### ${t(m, 'otherCandidates')}`, '');
       for (const r of a.rootCauses.slice(1)) {
-        out.push(`${r.rank}. ${m.category[r.category]} (\`${r.category}\`, ${t(m, 'confidence')} ${r.confidence.toFixed(2)}): ${md(localSummary(r, chainSteps(r, byId, m), m))}`);
+        out.push(`${r.rank}. ${m.category[r.category]} (\`${r.category}\`, ${t(m, 'confidence').toLowerCase()} ${r.confidence.toFixed(2)}): ${md(localSummary(r, chainSteps(r, byId, m), m))}`);
       }
       out.push('');
     }
