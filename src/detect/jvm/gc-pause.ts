@@ -93,7 +93,8 @@ export const jvmGcPause = stream({
             const stopped = f['stoppedMs'];
             const prev = lastPauseByPath.get(e.path);
             // the stop that contains a GC pause reports it again: keep it as a fact of that pause
-            if (prev && prev.clockMs !== null && clockMs !== null && clockMs - prev.clockMs <= SAFEPOINT_OF_PAUSE_MS && clockMs >= prev.clockMs && stopped >= prev.pauseMs) {
+            // (JDK 8 stamps a GC record with its start and the safepoint report with its end)
+            if (prev && prev.clockMs !== null && clockMs !== null && clockMs >= prev.clockMs && clockMs - prev.clockMs <= prev.pauseMs + SAFEPOINT_OF_PAUSE_MS && stopped >= prev.pauseMs) {
               prev.safepointMs = stopped;
               return;
             }

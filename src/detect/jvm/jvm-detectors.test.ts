@@ -50,6 +50,15 @@ describe('jvm detectors on recorded OpenJDK 17 output', () => {
     }
   });
 
+  test('JDK 8 logs (hand-written layout): a safepoint report stamped at the end of its GC is that GC\'s stop', async () => {
+    const fs = await run(jvmGcPause, [repoPath('test/fixtures/logs/jvm/jdk8-parnew-cms.log')]);
+    assert.equal(fs.length, 1);
+    // two CMS full collections (8.1 s with a concurrent mode failure, 7.7 s), not four stops
+    assert.equal(fs[0]!.facts['count'], 2);
+    assert.equal(fs[0]!.facts['pauseMs'], 8123.679);
+    assert.equal(fs[0]!.facts['safepointMs'], 8124.501);
+  });
+
   test('limitOf picks the smallest timeout shown', () => {
     const base = { tickMs: 2000, syncLimit: 5, initLimit: 10, minSessionTimeoutMs: 4000, negotiatedMs: null, sessionConfMs: null, sessionConfName: null };
     assert.deepEqual(limitOf(base), { limitMs: 4000, limitName: 'minSessionTimeout' });
