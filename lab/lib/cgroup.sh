@@ -1,12 +1,12 @@
 # shellcheck shell=bash
-# cgroup v1 memory groups, one per simulated host: /sys/fs/cgroup/memory/culprit-lab/<run>/<host>.
+# cgroup v1 memory groups, one per simulated host: /sys/fs/cgroup/memory/hosts-<run pid>/<host> (the path
+# shows in the kernel's OOM reports, so it stays neutral).
 CG_MEM_ROOT=/sys/fs/cgroup/memory
 
 # cg_create NAME [LIMIT_BYTES] : create (and register) a memory cgroup under this run's group; prints its dir.
 cg_create() {
   local name=$1 limit=${2:-}
-  local parent="$CG_MEM_ROOT/culprit-lab"
-  local run_dir="$parent/${LAB_NAME}-$$"
+  local run_dir="$CG_MEM_ROOT/hosts-$$"
   if [[ ! -d $run_dir ]]; then
     mkdir -p "$run_dir"
     LAB_CGROUPS+=("$run_dir")
@@ -32,10 +32,10 @@ cg_pids() { cat "$1/cgroup.procs" 2>/dev/null; }
 # cg_oom_kills DIR : the cgroup's oom_kill counter (kernel >= 4.13).
 cg_oom_kills() { awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"; }
 
-# cg_destroy_run : remove this run's whole group (culprit-lab/<scenario>-<pid>/*), wherever its members
+# cg_destroy_run : remove this run's whole group (hosts-<pid>/*), wherever its members
 # were created (cg_create also runs inside $(...), where LAB_CGROUPS does not reach the caller).
 cg_destroy_run() {
-  local run_dir="$CG_MEM_ROOT/culprit-lab/${LAB_NAME:-none}-$$" d
+  local run_dir="$CG_MEM_ROOT/hosts-$$" d
   [[ -d $run_dir ]] || return 0
   for d in "$run_dir"/*/; do [[ -d $d ]] && cg_destroy_dir "${d%/}"; done
   cg_destroy_dir "$run_dir"
@@ -51,8 +51,6 @@ cg_destroy_dir() {
     sleep 0.1
   done
   rmdir "$dir" 2>/dev/null || lab_log "could not remove cgroup $dir"
-  # Remove the shared parent when no run uses it any more.
-  rmdir "$CG_MEM_ROOT/culprit-lab" 2>/dev/null || true
 }
 
 # cg_allow_swap DIR MEM_PLUS_SWAP_BYTES [SWAPPINESS] : let the group swap (needs lab_swap_on and swap

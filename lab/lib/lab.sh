@@ -47,8 +47,10 @@ lab_begin() {
   local deadline_s=${2:-170}
   lab_require_root
   mkdir -p "$LAB_STATE"
-  LAB_RUN=$(mktemp -d "/tmp/culprit-lab.$LAB_NAME.XXXXXX")
-  BUNDLE=$LAB_RUN/bundle
+  # Neutral paths: they show in the recording (ps command lines, JVM flags), which should read like any
+  # host's, not like a lab's.
+  LAB_RUN=$(mktemp -d "/tmp/run.XXXXXX")
+  BUNDLE=$LAB_RUN/hosts
   mkdir -p "$BUNDLE/metrics"
   LAB_T0=$(date +%s)
   LAB_T0_UPTIME=$(cut -d' ' -f1 /proc/uptime)
@@ -59,6 +61,13 @@ lab_begin() {
   ( sleep "$deadline_s"; kill -TERM $$ 2>/dev/null ) &
   LAB_WATCHDOG=$!
   lab_log "run $LAB_NAME in $LAB_RUN (bounded to ${deadline_s}s)"
+}
+
+# lab_program NAME : path of lab/programs/NAME copied into the run (its command line then shows no lab path).
+lab_program() {
+  mkdir -p "$LAB_RUN/bin"
+  [[ -x $LAB_RUN/bin/$1 ]] || cp "$LAB_DIR/programs/$1" "$LAB_RUN/bin/$1"
+  printf '%s\n' "$LAB_RUN/bin/$1"
 }
 
 # lab_sleep SECONDS : a sleep that lets traps (time bound, Ctrl-C) run at once.
@@ -99,7 +108,7 @@ lab_cleanup() {
   if [[ $LAB_FINISHED -eq 1 && -z ${LAB_KEEP:-} ]]; then
     rm -rf "$LAB_RUN"
   elif [[ -n ${LAB_RUN:-} ]]; then
-    lab_log "scratch kept for inspection: $LAB_RUN"
+    lab_log "scratch ($LAB_NAME) kept for inspection: $LAB_RUN"
   fi
   lab_log "cleaned up (exit $rc)"
   exit "$rc"

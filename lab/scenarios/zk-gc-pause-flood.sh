@@ -26,16 +26,16 @@ zk_wait_quorum 60
 [[ $(zk_mode lockd-b) == follower ]] || lab_die "lockd-b is not a follower ($(zk_mode lockd-b))"
 zk_pid=${ZK_PID[lockd-b]}
 
-host_start lockd-c config-pusher - "$LAB_DIR/programs/config-pusher" --zk "${HOST_IP[lockd-c]}:2181" \
+host_start lockd-c config-pusher - "$(lab_program config-pusher)" --zk "${HOST_IP[lockd-c]}:2181" \
   --tenants 4000 --doc-bytes 8000 --log "$BUNDLE/lockd-c/logs/config-pusher.log"
-host_start lockd-b route-proxy - "$LAB_DIR/programs/route-proxy" --listen "${HOST_IP[lockd-b]}:7300" \
+host_start lockd-b route-proxy - "$(lab_program route-proxy)" --listen "${HOST_IP[lockd-b]}:7300" \
   --log "$BUNDLE/lockd-b/logs/route-proxy.log"
 proxy_pid=$LAB_LAST_PID
 lab_wait_for 20 "route-proxy" net_port_open "${HOST_IP[lockd-b]}" 7300
 lab_sleep 10
 
 flood_iso=$(lab_now_iso)
-host_start batch-07 inventory-sync - "$LAB_DIR/programs/inventory-sync" --proxy "${HOST_IP[lockd-b]}:7300" \
+host_start batch-07 inventory-sync - "$(lab_program inventory-sync)" --proxy "${HOST_IP[lockd-b]}:7300" \
   --cluster prod-eats --log "$BUNDLE/batch-07/logs/inventory-sync.log"
 
 # Wait for the follower to leave the quorum (or the time to run out).

@@ -24,13 +24,13 @@ zk_wait_quorum 60
 [[ $(zk_mode meta-02) == follower ]] || lab_die "meta-02 is not a follower ($(zk_mode meta-02))"
 zk_pid=${ZK_PID[meta-02]}
 
-host_start meta-02 fleet-scheduler - "$LAB_DIR/programs/fleet-scheduler" --zk "${HOST_IP[meta-02]}:2181" \
+host_start meta-02 fleet-scheduler - "$(lab_program fleet-scheduler)" --zk "${HOST_IP[meta-02]}:2181" \
   --worker meta-02 --tasks 48 --log "$BUNDLE/meta-02/logs/fleet-scheduler.log"
 lab_wait_for 30 "fleet-scheduler tasks" grep -q 'starting task 48' "$BUNDLE/meta-02/logs/fleet-scheduler.log"
 lab_sleep 8
 
 renderer_iso=$(lab_now_iso)
-host_start meta-02 report-renderer - "$LAB_DIR/programs/report-renderer" --mib-per-s 10 \
+host_start meta-02 report-renderer - "$(lab_program report-renderer)" --mib-per-s 10 \
   --log "$BUNDLE/meta-02/logs/report-renderer.log"
 renderer_pid=$LAB_LAST_PID
 proc_wait_exit "$zk_pid" 90 || lab_die "the ZooKeeper follower on meta-02 was not OOM-killed within 90 s"

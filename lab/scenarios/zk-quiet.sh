@@ -16,9 +16,9 @@ zk_configure quorum-n1 quorum-n2 quorum-n3
 metrics_start
 for h in quorum-n1 quorum-n2 quorum-n3; do zk_start "$h" -Xmx192m; done
 zk_wait_quorum 60
-host_start web-11 config-pusher - "$LAB_DIR/programs/config-pusher" --zk "${HOST_IP[quorum-n1]}:2181,${HOST_IP[quorum-n2]}:2181" \
+host_start web-11 config-pusher - "$(lab_program config-pusher)" --zk "${HOST_IP[quorum-n1]}:2181,${HOST_IP[quorum-n2]}:2181" \
   --tenants 300 --doc-bytes 2000 --writes-per-s 20 --log "$BUNDLE/web-11/logs/config-pusher.log"
-host_start web-11 fleet-scheduler - "$LAB_DIR/programs/fleet-scheduler" --zk "${HOST_IP[quorum-n3]}:2181" \
+host_start web-11 fleet-scheduler - "$(lab_program fleet-scheduler)" --zk "${HOST_IP[quorum-n3]}:2181" \
   --worker web-11 --tasks 24 --log "$BUNDLE/web-11/logs/fleet-scheduler.log"
 lab_sleep 45
 for h in quorum-n1 quorum-n2 quorum-n3 web-11; do bundle_ps "$h"; bundle_ss "$h"; bundle_dmesg "$h"; done
