@@ -6,6 +6,8 @@ import type { Finding } from '../finding.js';
 // burrow_kafka_consumer_lag_total, the Java client's kafka_consumer_fetch_manager_records_lag(_max),
 // redis_exporter's redis_stream_group_lag, RabbitMQ's rabbitmq_queue_messages_ready, SQS backlog gauges
 const LAG_METRIC = /(?:consumer_?group_lag|consumer_lag|records_lag|stream_group_lag|queue_messages_ready|_backlog|_lag)(?:_sum|_max|_total)?$/;
+// a database replica's lag is not a queue consumer's (pg_replication_lag, mysql_slave_lag_seconds)
+const NOT_QUEUE = /replica|replication|slave|standby|wal_|_seconds$/;
 /** At least this many samples and this long a rise (scrapes every 15 s: 2 min; every 1 s: 15 s), each... */
 const MIN_SAMPLES = 8;
 const MIN_SPAN_MS = 15_000;
@@ -83,7 +85,7 @@ export const queueLagGrowth = stream({
         const f = e.fields;
         const metric = f?.['metric'];
         const value = f?.['value'];
-        if (typeof metric !== 'string' || typeof value !== 'number' || e.timeMs === null || !LAG_METRIC.test(metric)) return;
+        if (typeof metric !== 'string' || typeof value !== 'number' || e.timeMs === null || !LAG_METRIC.test(metric) || NOT_QUEUE.test(metric)) return;
         const labels: Record<string, string> = {};
         for (const [k, v] of Object.entries(f!)) if (k !== 'metric' && k !== 'value' && k !== 'timeSource' && v !== null) labels[k] = String(v);
         const key = `${e.path}\u0000${metric}\u0000${JSON.stringify(labels)}`;
