@@ -3,9 +3,9 @@ import { evidenceOf } from '../define.js';
 import type { Evidence } from '../finding.js';
 
 /** Points kept per series: beyond it every other point is dropped (the shape stays, memory is bounded). */
-const MAX_POINTS = 4096;
-/** Series kept per detector run. */
-const MAX_SERIES = 20_000;
+const MAX_POINTS = 1024;
+/** Series kept per detector run: with MAX_POINTS, at most ~64 MiB of samples. */
+const MAX_SERIES = 4000;
 
 export interface Series {
   metric: string;

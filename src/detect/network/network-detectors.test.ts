@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoPath, tempDir } from '../../../test/support/paths.js';
@@ -52,12 +52,17 @@ describe('network, socket and fd detectors on the recorded pg-pool-fd-exhaustion
     assert.deepEqual([e[0]!.facts.syscall, e[0]!.facts.errno, e[0]!.facts.listenAddress, e[0]!.facts.count], ['accept4', 'EMFILE', '127.0.0.11:8080', 24]);
   });
 
-  test('CLOSE_WAIT pile-up of the owning process in ss -tanp', () => {
+  test('CLOSE_WAIT pile-up of the owning process in ss -tanp, with those still in its accept queue', () => {
     const cw = by(fs, 'sockets-close-wait-buildup');
     assert.equal(cw.length, 1);
     assert.equal(cw[0]!.pid, servicePid);
     assert.equal(cw[0]!.facts.localPort, 8080);
-    assert.ok((cw[0]!.facts.closeWaitSockets as number) >= 200);
+    // every CLOSE-WAIT row of the table is the service's: accepted ones name it, queued ones have no owner yet
+    const rows = readFileSync(join(bundle, 'api-node-5', 'cmd', 'ss-tanp.txt'), 'utf8').split('\n');
+    const closeWait = rows.filter((r) => r.startsWith('CLOSE-WAIT')).length;
+    const unowned = rows.filter((r) => r.startsWith('CLOSE-WAIT') && !r.includes('users:')).length;
+    assert.ok(closeWait >= 200 && unowned > 0);
+    assert.deepEqual([cw[0]!.facts.closeWaitSockets, cw[0]!.facts.queuedCloseWaitSockets], [closeWait, unowned]);
     assert.equal(cw[0]!.severity, 'error');
   });
 

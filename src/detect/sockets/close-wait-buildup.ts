@@ -26,12 +26,16 @@ interface Group {
   peers: Set<string>;
   first: Evidence[];
   last: Evidence | null;
+  /** CLOSE_WAIT sockets still in the accept queue (no owner yet), counted in with the listener's */
+  queuedCloseWait: number;
 }
 
 interface Snapshot {
   host: string | null;
   timeMs: number | null;
   groups: Map<string, Group>;
+  /** local port → the group of the process listening on it */
+  listeners: Map<number, string>;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -48,6 +52,29 @@ function groupOf(e: LogEvent): { key: string; label: string; process: string | n
   const port = num(f.localPort);
   if (port === null) return null;
   return { key: `port:${port}`, label: `local port ${port}`, process: null, pid: null };
+}
+
+/**
+ * Connections the kernel accepted but the process has not accept()ed yet have no owner in ss/netstat:
+ * they are the listener's all the same (its queue), so a port's unowned sockets join the group of
+ * the process listening on that port.
+ */
+function foldAcceptQueues(snap: Snapshot): void {
+  for (const [port, ownerKey] of snap.listeners) {
+    const orphan = snap.groups.get(`port:${port}`);
+    const owner = snap.groups.get(ownerKey);
+    if (!orphan || !owner) continue;
+    owner.sockets += orphan.sockets;
+    owner.established += orphan.established;
+    owner.closeWait += orphan.closeWait;
+    owner.queuedCloseWait += orphan.closeWait;
+    owner.unreadBytes += orphan.unreadBytes;
+    for (const [p, n] of orphan.localPorts) owner.localPorts.set(p, (owner.localPorts.get(p) ?? 0) + n);
+    for (const [p, n] of orphan.peerEndpoints) if (owner.peerEndpoints.has(p) || owner.peerEndpoints.size < MAX_PEERS) owner.peerEndpoints.set(p, (owner.peerEndpoints.get(p) ?? 0) + n);
+    for (const a of orphan.peers) if (owner.peers.size < MAX_PEERS) owner.peers.add(a);
+    for (const ev of orphan.first) if (owner.first.length < EVIDENCE_FIRST) owner.first.push(ev);
+    snap.groups.delete(`port:${port}`);
+  }
 }
 
 /**
@@ -72,13 +99,16 @@ export const socketsCloseWaitBuildup = stream({
         const g0 = groupOf(e);
         if (!g0) return;
         let snap = snapshots.get(e.path);
-        if (!snap) snapshots.set(e.path, (snap = { host: e.host, timeMs: e.timeMs, groups: new Map() }));
+        if (!snap) snapshots.set(e.path, (snap = { host: e.host, timeMs: e.timeMs, groups: new Map(), listeners: new Map() }));
         let g = snap.groups.get(g0.key);
         if (!g) {
           if (snap.groups.size >= MAX_GROUPS) return;
-          g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peerEndpoints: new Map(), peers: new Set(), first: [], last: null };
+          g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peerEndpoints: new Map(), peers: new Set(), first: [], last: null, queuedCloseWait: 0 };
           snap.groups.set(g0.key, g);
         }
+        if (f.state === 'LISTEN' && g0.pid !== null && typeof f.localPort === 'number') snap.listeners.set(f.localPort, g0.key);
+        // TIME_WAIT sockets belong to no process and hold no fd: they would only dilute the share
+        if (f.state === 'TIME_WAIT') return;
         g.sockets++;
         if (f.state === 'ESTABLISHED') g.established++;
         if (f.state !== 'CLOSE_WAIT') return;
@@ -97,6 +127,7 @@ export const socketsCloseWaitBuildup = stream({
       finish() {
         const out: Omit<Finding, 'id'>[] = [];
         for (const snap of snapshots.values()) {
+          foldAcceptQueues(snap);
           for (const g of snap.groups.values()) {
             if (g.closeWait < MIN_CLOSE_WAIT) continue;
             if (g.closeWait < MANY_CLOSE_WAIT && g.closeWait < MIN_SHARE * g.sockets) continue;
@@ -118,7 +149,8 @@ export const socketsCloseWaitBuildup = stream({
               timeMs: snap.timeMs, endMs: null, host: snap.host, process: g.process, pid: g.pid,
               facts: {
                 closeWaitSockets: g.closeWait, sockets: g.sockets, establishedSockets: g.established, closeWaitPercent: percent,
-                localPort: serverSide ? localPort : null, peer: serverSide ? null : peer, peerAddresses: g.peers.size, closeWaitUnreadBytes: g.unreadBytes,
+                localPort: serverSide ? localPort : null, peer: serverSide ? null : peer, peerAddresses: g.peers.size,
+                queuedCloseWaitSockets: g.queuedCloseWait, closeWaitUnreadBytes: g.unreadBytes,
               },
               evidence: g.last ? [...g.first, g.last] : [...g.first],
             });
