@@ -1,8 +1,10 @@
+import { HostDirectory } from './correlate/host-directory.js';
 import { rankRootCauses } from './correlate/rank.js';
 import type { Finding, RootCause } from './detect/finding.js';
 import type { DetectorDef } from './detect/define.js';
 import { DETECTORS } from './detect/registry.js';
 import { DetectorRunner } from './detect/run.js';
+import { TemplateStage, type TopTemplate } from './detect/patterns/template-stage.js';
 import { RunClock } from './events/clock.js';
 import type { LogEvent } from './events/event.js';
 import { TimelineSelector, type TimelineEntry } from './events/timeline.js';
@@ -28,6 +30,9 @@ export interface AnalyzeOptions {
   onInput?: (report: InputReport) => void;
 }
 
+/** Templates listed in the report: those with most lines within 5 min of the top root cause. */
+const TOP_TEMPLATES = 10;
+
 /** Anything that wants every event of the run (timeline, templates, detectors). */
 export interface EventSink {
   accept(event: LogEvent): void;
@@ -42,6 +47,8 @@ export interface Analysis {
   rootCauses: RootCause[];
   /** events read (before --since/--until/--host) */
   totalEvents: number;
+  /** the most used log templates around the incident (an extension of the report) */
+  templates?: TopTemplate[];
 }
 
 /**
@@ -52,7 +59,10 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
   const clock = new RunClock(opts.zone ?? machineZone(), opts.zone !== undefined, opts.year ?? null);
   const timeline = new TimelineSelector();
   const detectors = new DetectorRunner(opts.detectors ?? DETECTORS);
-  const sinks: EventSink[] = [timeline, detectors, ...extraSinks];
+  const hosts = new HostDirectory();
+  // the templates stage goes first: pattern detectors read what it mined for the same event
+  const templates = new TemplateStage();
+  const sinks: EventSink[] = [templates, timeline, detectors, hosts, ...extraSinks];
   const inputs: InputReport[] = [];
   let startMs: number | null = null;
   let endMs: number | null = null;
@@ -105,6 +115,8 @@ export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSi
   for (const r of slots) if (r) inputs.push(r);
   const { entries, omitted } = timeline.entries();
   const findings = detectors.finish();
-  const rootCauses = rankRootCauses(findings);
-  return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings, rootCauses, totalEvents };
+  for (const entry of entries) hosts.noteMentions(entry.event);
+  const rootCauses = rankRootCauses(findings, hosts);
+  const topTemplates = templates.topTemplates(TOP_TEMPLATES, rootCauses[0]?.timeMs ?? null);
+  return { inputs, window: { startMs, endMs }, timeline: entries, timelineOmitted: omitted, findings, rootCauses, totalEvents, templates: topTemplates };
 }

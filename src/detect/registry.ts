@@ -1,5 +1,8 @@
 import type { DetectorDef } from './define.js';
 import { massTaskStop } from './generic/mass-task-stop.js';
+import { patternHotLoop } from './patterns/hot-loop.js';
+import { patternLogFlood } from './patterns/log-flood.js';
+import { patternProcessStall } from './patterns/process-stall.js';
 import { poisonMessage } from './queues/poison-message.js';
 import { kafkaMaxPollExceeded } from './queues/kafka-max-poll-exceeded.js';
 import { kafkaRebalanceStorm } from './queues/kafka-rebalance-storm.js';
@@ -138,4 +141,8 @@ export const DETECTORS: readonly DetectorDef[] = [
   metricsLatencyChangePoint,
   // any software: patterns in what services say
   massTaskStop,
+  // log patterns over the templates stage (any software)
+  patternLogFlood,
+  patternHotLoop,
+  patternProcessStall,
 ];

@@ -4,7 +4,7 @@ import type { Analysis } from '../pipeline.js';
 export const SCHEMA_VERSION = 1;
 export const TOOL = { name: 'culprit', version: '0.1.0' } as const;
 
-/** The report as CONTRACT.md's schemaVersion 1 (plus `timeline`, an extension). */
+/** The report as CONTRACT.md's schemaVersion 1 (plus `timeline` and `templates`, extensions). */
 export function toJsonReport(a: Analysis) {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -22,6 +22,10 @@ export function toJsonReport(a: Analysis) {
     rootCauses: a.rootCauses.map((r) => ({
       rank: r.rank, category: r.category, host: r.host, process: r.process, time: toIso(r.timeMs),
       confidence: r.confidence, summary: r.summary, chain: r.chain, evidence: r.evidence,
+      trigger: r.trigger === null ? null : {
+        category: r.trigger.category, host: r.trigger.host, process: r.trigger.process, time: toIso(r.trigger.timeMs),
+        summary: r.trigger.summary, chain: r.trigger.chain,
+      },
     })),
     timeline: a.timeline.map(({ event: e, reason, repeats, lastEvent }) => ({
       time: toIso(e.timeMs), host: e.host, path: e.path, line: e.line, format: e.format,
@@ -29,6 +33,10 @@ export function toJsonReport(a: Analysis) {
       repeats, lastTime: lastEvent ? toIso(lastEvent.timeMs) : null,
     })),
     timelineOmitted: a.timelineOmitted,
+    // extension: the most used log templates within 5 min of the top root cause (all lines without one)
+    templates: (a.templates ?? []).map((x) => ({
+      id: x.id, template: x.template, count: x.count, first: toIso(x.firstMs), last: toIso(x.lastMs), hosts: x.hosts, path: x.path,
+    })),
   };
 }
 
