@@ -43,6 +43,13 @@ export function renderText(a: Analysis, style: Style, m: Messages = messages('en
       out.push(`  ${f.id} ${toIso(f.timeMs) ?? '?'} ${f.host ?? '-'} [${f.category}] ${escapeTerminal(f.title)}`);
     }
   }
+  if (a.templates && a.templates.length > 0) {
+    out.push('', style.bold('Top log templates') + style.dim('  (lines within 5 min of the top root cause)'));
+    for (const x of a.templates) {
+      const tpl = x.template.length > MAX_MESSAGE_CHARS ? x.template.slice(0, MAX_MESSAGE_CHARS) + '…' : x.template;
+      out.push(`  ${x.id} ${String(x.count).padStart(8)}  ${escapeTerminal(x.hosts.join(',') || '-')}  ${escapeTerminal(tpl)}`);
+    }
+  }
   out.push('', style.bold(t(m, 'timeline')) + style.dim(`  (warnings and above, state changes, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
   for (const { event: e, repeats, lastEvent } of a.timeline) {
     const sev = (e.severity ?? '-').toUpperCase().padEnd(5);
