@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { evidenceOf, stream } from '../define.js';
+import { withMergeKey } from '../network/finding-key.js';
 import type { Evidence, Finding } from '../finding.js';
 
 /** Share of the open-files limit from which a process is about to run out. */
@@ -100,7 +101,7 @@ export const fdsLimitNearness = stream({
           if (share < NEAR_SHARE) continue;
           const percent = Math.round(share * 100);
           const byType = typeSummary(c.byType);
-          out.push({
+          out.push(withMergeKey({
             category: 'fd-exhaustion',
             severity: share >= AT_LIMIT_SHARE ? 'error' : 'warning',
             detector: 'fds-limit-nearness',
@@ -111,7 +112,7 @@ export const fdsLimitNearness = stream({
               byType: byType.slice(0, 300), tcpFds: c.tcp, closeWaitFds: c.closeWait, socketFds: (c.byType.get('IPv4') ?? 0) + (c.byType.get('IPv6') ?? 0) + (c.byType.get('sock') ?? 0) + (c.byType.get('unix') ?? 0),
             },
             evidence: [limit.evidence, ...c.first, ...(c.last ? [c.last] : [])],
-          });
+          }, `pid:${c.pid}`));
         }
         counts.clear();
         pidLimits.clear();

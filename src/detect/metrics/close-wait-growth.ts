@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { stream } from '../define.js';
+import { withMergeKey } from '../network/finding-key.js';
 import type { Finding } from '../finding.js';
 import { linearFit } from './series.js';
 import { SeriesStore, sorted } from './series.js';
@@ -48,7 +49,7 @@ export const metricsCloseWaitGrowth = stream({
           const firstAbove = v.findIndex((x) => x >= MIN_CLOSE_WAIT);
           const peak = v[peakAt]!;
           const who = `${s.process ?? s.host ?? '?'}${s.pid !== null ? ` (pid ${s.pid})` : ''}`;
-          out.push({
+          out.push(withMergeKey({
             category: 'close-wait-buildup',
             severity: peak >= MANY_CLOSE_WAIT ? 'error' : 'warning',
             detector: 'metrics-close-wait-growth',
@@ -59,7 +60,7 @@ export const metricsCloseWaitGrowth = stream({
               slopeSocketsPerMin: Number((fit.slopePerSec * 60).toFixed(1)), r2: Number(fit.r2.toFixed(3)), samplesAbove: above,
             },
             evidence: [s.first, s.last],
-          });
+          }, JSON.stringify(s.labels)));
         }
         store.series.clear();
         return out;

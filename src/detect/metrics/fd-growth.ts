@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { stream } from '../define.js';
+import { withMergeKey } from '../network/finding-key.js';
 import type { Finding } from '../finding.js';
 import { steadyGrowth } from './growth.js';
 import { formatDuration, SeriesStore, sorted, subjectKey } from './series.js';
@@ -49,7 +50,7 @@ export const metricsFdGrowth = stream({
           if (reachedAt < 0 && !growing) continue;
           const who = `${s.process ?? '?'}${s.pid !== null ? ` (pid ${s.pid})` : ''}`;
           const start = reachedAt >= 0 ? reachedAt : g!.onset;
-          out.push({
+          out.push(withMergeKey({
             category: 'fd-exhaustion',
             severity: reachedAt >= 0 ? 'error' : 'warning',
             detector: 'metrics-fd-growth',
@@ -63,7 +64,7 @@ export const metricsFdGrowth = stream({
               timeToLimitSec: timeToLimitSec !== null ? Math.round(timeToLimitSec) : null,
             },
             evidence: [s.first, s.last],
-          });
+          }, subjectKey(s)));
         }
         store.series.clear();
         return out;

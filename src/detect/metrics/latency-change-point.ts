@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { stream } from '../define.js';
+import { withMergeKey } from '../network/finding-key.js';
 import type { Finding } from '../finding.js';
 import { median, SeriesStore, sorted, type Series } from './series.js';
 
@@ -45,7 +46,7 @@ export const metricsLatencyChangePoint = stream({
         const out: Omit<Finding, 'id'>[] = [];
         for (const s of store.series.values()) {
           const f = changeOf(s);
-          if (f) out.push(f);
+          if (f) out.push(withMergeKey(f, `${s.metric}${JSON.stringify(s.labels)}`));
         }
         store.series.clear();
         return out;

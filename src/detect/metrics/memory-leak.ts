@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { stream } from '../define.js';
+import { withMergeKey } from '../network/finding-key.js';
 import type { Finding } from '../finding.js';
 import { formatBytes } from '../units.js';
 import { steadyGrowth, DEFAULT_GROWTH } from './growth.js';
@@ -81,7 +82,7 @@ export const metricsMemoryLeak = stream({
           const f = HEAP.has(s.metric) ? heapLeakOf(s, heapMax.get(heapKey(s)) ?? null) : leakOf(s, limitOf(s.host));
           if (!f) continue;
           reported.add(subject);
-          out.push(f);
+          out.push(withMergeKey(f, subject));
         }
         store.series.clear();
         return out;

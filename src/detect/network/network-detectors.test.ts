@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoPath, tempDir } from '../../../test/support/paths.js';
@@ -88,6 +88,52 @@ test('socket and fd snapshots with 6 CLOSE_WAIT sockets and roomy limits give no
     }
     const fs = await run(tmp.dir);
     assert.deepEqual(fs.map((f) => f.title), []);
+  } finally {
+    tmp.remove();
+  }
+});
+
+test('tables without owners: a server port (netstat -an) and a client\'s sockets to one server (ss -tan)', async () => {
+  const tmp = tempDir();
+  try {
+    const cmd = join(tmp.dir, 'box-2', 'cmd');
+    mkdirSync(cmd, { recursive: true });
+    writeFileSync(join(cmd, 'netstat-an.txt'), [
+      'Active Internet connections (servers and established)',
+      'Proto Recv-Q Send-Q Local Address           Foreign Address         State      ',
+      'tcp        0      0 0.0.0.0:6379            0.0.0.0:*               LISTEN     ',
+      ...Array.from({ length: 25 }, (_, i) => `tcp        0      0 10.3.0.2:6379           10.3.0.${9 + (i % 4)}:${44000 + i}       CLOSE_WAIT `),
+      ...Array.from({ length: 30 }, (_, i) => `tcp        0      0 10.3.0.2:6379           10.3.0.9:${45000 + i}        ESTABLISHED`),
+    ].join('\n') + '\n');
+    writeFileSync(join(cmd, 'ss-tan.txt'), [
+      'State      Recv-Q Send-Q Local Address:Port  Peer Address:Port',
+      ...Array.from({ length: 22 }, (_, i) => `CLOSE-WAIT 0      0          10.3.0.2:${51000 + i * 3}      10.3.0.40:9200`),
+      ...Array.from({ length: 5 }, (_, i) => `ESTAB      0      0          10.3.0.2:${52000 + i}      10.3.0.40:9200`),
+    ].join('\n') + '\n');
+    const fs = by(await run(tmp.dir), 'sockets-close-wait-buildup');
+    assert.deepEqual(fs.map((f) => [f.evidence[0]!.path.endsWith('netstat-an.txt'), f.process, f.facts.closeWaitSockets, f.facts.localPort, f.facts.peer]).sort(), [
+      [false, null, 22, null, '10.3.0.40:9200'],
+      [true, null, 25, 6379, null],
+    ]);
+  } finally {
+    tmp.remove();
+  }
+});
+
+test('two processes at their fd limits on one host are two findings', async () => {
+  const tmp = tempDir();
+  try {
+    const cmd = join(tmp.dir, 'box-3', 'cmd');
+    mkdirSync(cmd, { recursive: true });
+    for (const [pid, name] of [[700, 'haproxy'], [701, 'pgbouncer']] as const) {
+      writeFileSync(join(cmd, `lsof-p-${pid}.txt`), [
+        'COMMAND    PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME',
+        ...Array.from({ length: 64 }, (_, fd) => `${name.padEnd(10)} ${pid} root ${String(fd).padStart(4)}u  IPv4 ${9000 + fd}      0t0  TCP 10.0.0.1:${6000 + fd}->10.0.0.2:80 (ESTABLISHED)`),
+      ].join('\n') + '\n');
+      writeFileSync(join(cmd, `proc-${pid}-limits.txt`), 'Limit                     Soft Limit           Hard Limit           Units     \nMax open files            64                   64                   files     \n');
+    }
+    const fs = by(await run(tmp.dir), 'fds-limit-nearness');
+    assert.deepEqual(fs.map((f) => [f.process, f.pid, f.facts.fdCount, f.facts.fdLimit]).sort(), [['haproxy', 700, 64, 64], ['pgbouncer', 701, 64, 64]]);
   } finally {
     tmp.remove();
   }

@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { evidenceOf, stream } from '../define.js';
+import { withMergeKey } from '../network/finding-key.js';
 import type { Evidence, Finding } from '../finding.js';
 
 /** A pile-up: at least this many CLOSE_WAIT sockets in one group... */
@@ -54,6 +55,31 @@ function groupOf(e: LogEvent): { key: string; label: string; process: string | n
   return { key: `port:${port}`, label: `local port ${port}`, process: null, pid: null };
 }
 
+/** Counts one socket (not TIME_WAIT) into a group of its snapshot. */
+function count(snap: Snapshot, g0: { key: string; label: string; process: string | null; pid: number | null }, e: LogEvent): void {
+  const f = e.fields!;
+  let g = snap.groups.get(g0.key);
+  if (!g) {
+    if (snap.groups.size >= MAX_GROUPS) return;
+    g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peerEndpoints: new Map(), peers: new Set(), first: [], last: null, queuedCloseWait: 0 };
+    snap.groups.set(g0.key, g);
+  }
+  g.sockets++;
+  if (f.state === 'ESTABLISHED') g.established++;
+  if (f.state !== 'CLOSE_WAIT') return;
+  g.closeWait++;
+  g.unreadBytes += num(f.recvQ) ?? 0;
+  const port = num(f.localPort);
+  if (port !== null) g.localPorts.set(port, (g.localPorts.get(port) ?? 0) + 1);
+  if (typeof f.peerAddress === 'string') {
+    if (g.peers.size < MAX_PEERS) g.peers.add(f.peerAddress);
+    const ep = `${f.peerAddress}:${f.peerPort ?? '*'}`;
+    if (g.peerEndpoints.has(ep) || g.peerEndpoints.size < MAX_PEERS) g.peerEndpoints.set(ep, (g.peerEndpoints.get(ep) ?? 0) + 1);
+  }
+  if (g.first.length < EVIDENCE_FIRST) g.first.push(evidenceOf(e));
+  else g.last = evidenceOf(e);
+}
+
 /**
  * Connections the kernel accepted but the process has not accept()ed yet have no owner in ss/netstat:
  * they are the listener's all the same (its queue), so a port's unowned sockets join the group of
@@ -100,35 +126,22 @@ export const socketsCloseWaitBuildup = stream({
         if (!g0) return;
         let snap = snapshots.get(e.path);
         if (!snap) snapshots.set(e.path, (snap = { host: e.host, timeMs: e.timeMs, groups: new Map(), listeners: new Map() }));
-        let g = snap.groups.get(g0.key);
-        if (!g) {
-          if (snap.groups.size >= MAX_GROUPS) return;
-          g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peerEndpoints: new Map(), peers: new Set(), first: [], last: null, queuedCloseWait: 0 };
-          snap.groups.set(g0.key, g);
-        }
         if (f.state === 'LISTEN' && g0.pid !== null && typeof f.localPort === 'number') snap.listeners.set(f.localPort, g0.key);
         // TIME_WAIT sockets belong to no process and hold no fd: they would only dilute the share
         if (f.state === 'TIME_WAIT') return;
-        g.sockets++;
-        if (f.state === 'ESTABLISHED') g.established++;
-        if (f.state !== 'CLOSE_WAIT') return;
-        g.closeWait++;
-        g.unreadBytes += num(f.recvQ) ?? 0;
-        const port = num(f.localPort);
-        if (port !== null) g.localPorts.set(port, (g.localPorts.get(port) ?? 0) + 1);
-        if (typeof f.peerAddress === 'string' && g.peers.size < MAX_PEERS) g.peers.add(f.peerAddress);
-        if (typeof f.peerAddress === 'string') {
-          const ep = `${f.peerAddress}:${f.peerPort ?? '*'}`;
-          if (g.peerEndpoints.has(ep) || g.peerEndpoints.size < MAX_PEERS) g.peerEndpoints.set(ep, (g.peerEndpoints.get(ep) ?? 0) + 1);
+        count(snap, g0, e);
+        // without an owner, a client's sockets to one server share no local port: count them by the
+        // server's endpoint too (a server's accepted sockets have distinct peer ports, so no double count)
+        const peerPort = num(f.peerPort);
+        if (g0.pid === null && typeof f.peerAddress === 'string' && peerPort !== null) {
+          count(snap, { key: `peer:${f.peerAddress}:${peerPort}`, label: 'sockets ss/netstat named no owner for', process: null, pid: null }, e);
         }
-        if (g.first.length < EVIDENCE_FIRST) g.first.push(evidenceOf(e));
-        else g.last = evidenceOf(e);
       },
       finish() {
         const out: Omit<Finding, 'id'>[] = [];
         for (const snap of snapshots.values()) {
           foldAcceptQueues(snap);
-          for (const g of snap.groups.values()) {
+          for (const [key, g] of snap.groups) {
             if (g.closeWait < MIN_CLOSE_WAIT) continue;
             if (g.closeWait < MANY_CLOSE_WAIT && g.closeWait < MIN_SHARE * g.sockets) continue;
             let localPort: number | null = null;
@@ -141,7 +154,7 @@ export const socketsCloseWaitBuildup = stream({
             const serverSide = best >= peerBest;
             const where = serverSide ? (localPort !== null && g.pid !== null ? ` on port ${localPort}` : '') : ` to ${peer}`;
             const percent = Math.round((g.closeWait / g.sockets) * 100);
-            out.push({
+            out.push(withMergeKey({
               category: 'close-wait-buildup',
               severity: g.closeWait >= MANY_CLOSE_WAIT || percent >= 50 ? 'error' : 'warning',
               detector: 'sockets-close-wait-buildup',
@@ -153,7 +166,7 @@ export const socketsCloseWaitBuildup = stream({
                 queuedCloseWaitSockets: g.queuedCloseWait, closeWaitUnreadBytes: g.unreadBytes,
               },
               evidence: g.last ? [...g.first, g.last] : [...g.first],
-            });
+            }, key));
           }
         }
         snapshots.clear();
