@@ -36,6 +36,8 @@ export interface ParseContext {
    * warning. Absent where no day can be had (format samples): leave the time out then.
    */
   dateFor?(msOfDay: number): number;
+  /** The input's path, for documents whose name says what their text does not (/proc/pressure/cpu vs io). */
+  readonly path?: string;
 }
 
 export interface FormatSample {

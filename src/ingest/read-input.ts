@@ -81,7 +81,7 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
     return { kind: 'done', report };
   }
 
-  const year = yearTracker(opts.clock, source.mtimeMs);
+  const year = yearTracker(opts.clock, source.mtimeMs, source.path);
   const headText = decodeHead(headBuf);
   const sniffed = sniffFormat(headText, source.path, year.ctx);
   const format = sniffed.format;
@@ -313,12 +313,13 @@ const DATE_SLACK_MS = 3_600_000;
  * Year inference for formats that print none: --year, else the newest time the run's other inputs
  * printed (year-less inputs are read last for this), else the file's mtime, else today.
  */
-function yearTracker(clock: RunClock, mtimeMs: number | null) {
+function yearTracker(clock: RunClock, mtimeMs: number | null, path: string) {
   const state = { assumed: null as number | null, basis: '', dateAssumed: null as string | null, dateBasis: '' };
   const fromRun = clock.latestMs !== null;
   const refMs = clock.latestMs ?? mtimeMs;
   const ref = refMs !== null ? new Date(refMs) : null;
   const ctx: ParseContext = {
+    path,
     yearFor(month) {
       if (clock.year !== null) return clock.year;
       if (ref) {

@@ -19,6 +19,8 @@ import { nginxError } from './nginx-error.js';
 import { postgresql } from './postgresql.js';
 import { pythonLogging } from './python-logging.js';
 import { strace } from './strace.js';
+import { redisServer } from './redis-server.js';
+import { supervisord } from './supervisord.js';
 import { syslogRfc3164 } from './syslog-rfc3164.js';
 import { syslogRfc5424 } from './syslog-rfc5424.js';
 
@@ -32,7 +34,10 @@ export const LOG_FORMATS: readonly FormatDef[] = [
   syslogRfc5424, journalctlShort, journalctlShortIso, dmesg, dmesgT,
   // go-log before log4j: "2021/03/02 15:04:05 [tag] WARN msg" fits both
   nginxError, goLog, goZapConsole, klog,
-  jvmGcUnified, jvmGcLegacy, strace, postgresql,
+  jvmGcUnified, jvmGcLegacy, strace, postgresql, redisServer,
+  // before python-logging and log4j, which also read "2026-11-22 04:30:26,316 WARN exited: x (...)"; it
+  // turns down loggers, threads and padded levels
+  supervisord,
   // before log4j: "%(asctime)s %(levelname)s %(name)s: %(message)s" is also a log4j layout; python-logging
   // leaves Java class-named loggers to log4j
   pythonLogging,
