@@ -5,7 +5,7 @@ import { escapeLogHtml as esc } from './escape.js';
 import { swimlanesSvg, SEVERITY_COLOUR } from './html-swimlanes.js';
 import { t, type Messages } from './i18n/index.js';
 import type { ReportOptions } from './markdown.js';
-import { timelineRows } from './markdown.js';
+import { stepLabel, timelineRows } from './markdown.js';
 import { chainSteps, factPairs, findingsById, formatTime, impactOf, localSummary, triggerAndDefect } from './story.js';
 
 const MAX_TIMELINE_ROWS = 1000;
@@ -81,7 +81,7 @@ export function renderHtml(a: Analysis, o: ReportOptions): string {
   out.push(`<h2>${esc(t(m, 'summary'))}</h2>`);
   if (top) {
     out.push(`<p class="summary">${esc(localSummary(top, steps, m))}</p>`);
-    const root = steps[0]?.finding;
+    const root = steps.find((s) => s.role === 'root')?.finding;
     const impact = impactOf(a, steps);
     out.push('<dl class="kv">',
       kv(t(m, 'category'), `${esc(m.category[top.category])} <code>${esc(top.category)}</code>`),
@@ -111,11 +111,12 @@ export function renderHtml(a: Analysis, o: ReportOptions): string {
 
   if (top) {
     out.push(`<h2>${esc(t(m, 'chain'))}</h2>`, '<ol class="chain">');
-    for (const s of steps) {
+    for (const [i, s] of steps.entries()) {
       const f = s.finding;
-      out.push(`<li><span class="mono">${time(f.timeMs)}</span> <b>${esc(f.host ?? '-')}</b> ${catBadge(f, m)} ` +
+      const part = stepLabel(s, i, steps, m).replace(/^\d+ ?/, '');
+      out.push(`<li>${part ? `<b>${esc(part)}</b> ` : ''}<span class="mono">${time(f.timeMs)}</span> <b>${esc(f.host ?? '-')}</b> ${catBadge(f, m)} ` +
         `<a href="#finding-${esc(f.id)}">${esc(f.title)}</a>` +
-        `<br><span class="why">${esc(s.why ?? t(m, 'rootStep'))}</span></li>`);
+        `<br><span class="why">${esc(s.why ?? t(m, s.role === 'trigger' ? 'trigger' : 'rootStep'))}</span></li>`);
     }
     out.push('</ol>');
   }

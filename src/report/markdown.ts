@@ -3,7 +3,7 @@ import type { Analysis } from '../pipeline.js';
 import { ADVICE } from './advice.js';
 import { escapeMarkdownInline as md, markdownCodeBlock } from './escape.js';
 import { t, type Messages } from './i18n/index.js';
-import { chainSteps, factPairs, findingsById, formatTime, impactOf, localSummary, triggerAndDefect } from './story.js';
+import { chainSteps, type ChainStep, factPairs, findingsById, formatTime, impactOf, localSummary, triggerAndDefect } from './story.js';
 
 export interface ReportOptions {
   messages: Messages;
@@ -43,7 +43,7 @@ export function renderMarkdown(a: Analysis, o: ReportOptions): string {
   })}`, '');
 
   if (top) {
-    const root = steps[0]?.finding;
+    const root = steps.find((s) => s.role === 'root')?.finding;
     out.push(`## ${t(m, 'rootCause')}`, '');
     out.push(`- **${t(m, 'category')}:** ${m.category[top.category]} (\`${top.category}\`)`);
     out.push(`- **${t(m, 'host')}:** ${md(top.host ?? t(m, 'unknown'))}`);
@@ -61,7 +61,7 @@ export function renderMarkdown(a: Analysis, o: ReportOptions): string {
     out.push('|---|---|---|---|---|---|');
     steps.forEach((s, i) => {
       const f = s.finding;
-      out.push(`| ${i + 1} | ${time(f.timeMs)} | ${md(f.host ?? '-')} | ${m.category[f.category]} | ${md(f.title)} | ${s.why ? md(s.why) : t(m, 'rootStep')} |`);
+      out.push(`| ${stepLabel(s, i, steps, m)} | ${time(f.timeMs)} | ${md(f.host ?? '-')} | ${m.category[f.category]} | ${md(f.title)} | ${s.why ? md(s.why) : t(m, s.role === 'trigger' ? 'trigger' : 'rootStep')} |`);
     });
     out.push('');
 
@@ -110,6 +110,13 @@ export function renderMarkdown(a: Analysis, o: ReportOptions): string {
     }
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** A step's number, and its part where the chain has a trigger before the root cause. */
+export function stepLabel(s: ChainStep, i: number, steps: readonly ChainStep[], m: Messages): string {
+  if (s.role === 'trigger') return `${i + 1} (${t(m, 'trigger')})`;
+  if (s.role === 'root' && i > 0) return `${i + 1} (${t(m, 'rootStep')})`;
+  return String(i + 1);
 }
 
 function describe(f: Finding, m: Messages): string {

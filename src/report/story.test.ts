@@ -49,3 +49,25 @@ test('impact lists the chain\'s hosts and processes', () => {
   assert.deepEqual(impact.hosts, ['db-1', 'app-1']);
   assert.deepEqual(impact.processes, ['batch<b> (db-1)']);
 });
+
+test('a root cause with the ranking\'s trigger: the trigger leads the chain, the root cause is the defect', () => {
+  const base = hostileAnalysis();
+  const t0 = Date.UTC(2026, 4, 10, 8, 0, 0);
+  const mk = (id: string, category: 'coordination-session-loss' | 'hot-loop' | 'cpu-saturation', dt: number, title: string) => ({
+    id, category, severity: 'error' as const, title, timeMs: t0 + dt, endMs: null, host: 'gw-1', process: 'announcer', pid: 7,
+    detector: 'test', facts: {}, evidence: [],
+  });
+  const findings = [mk('s1', 'coordination-session-loss', 0, 'session expired'), mk('h1', 'hot-loop', 2_000, 'same line 90000 times'), mk('c1', 'cpu-saturation', 3_000, 'CPU 99%')];
+  const r = {
+    ...base.rootCauses[0]!, category: 'hot-loop' as const, chain: ['h1', 'c1'], summary: 'same line 90000 times on gw-1, triggered by session expired',
+    ...{ trigger: { category: 'coordination-session-loss', host: 'gw-1', process: 'announcer', timeMs: t0, summary: 'session expired', chain: ['s1'] } },
+  };
+  const a = { ...base, findings, rootCauses: [r] };
+  const zhSteps = chainSteps(r, findingsById(a), messages('zh'));
+  assert.deepEqual(zhSteps.map((s) => [s.finding.id, s.role]), [['s1', 'trigger'], ['h1', 'root'], ['c1', 'effect']]);
+  assert.equal(zhSteps[1]!.why, '客户端在已被关闭的连接或通道上空转');
+  const td = triggerAndDefect(zhSteps);
+  assert.deepEqual([td?.trigger.finding.id, td?.defect.finding.id], ['s1', 'h1']);
+  assert.equal(localSummary(r, zhSteps, messages('zh')), 'gw-1 上：same line 90000 times（触发因素：2.0 秒前 gw-1 上的 session expired）；1.0 秒后，gw-1 上：CPU 99%。');
+  assert.equal(localSummary(r, chainSteps(r, findingsById(a), messages('en')), messages('en')), r.summary);
+});

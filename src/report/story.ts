@@ -9,6 +9,8 @@ import { t, type Messages } from './i18n/index.js';
 /** One step of a root cause's chain, with the knowledge that links it to the step before. */
 export interface ChainStep {
   finding: Finding;
+  /** what set the defect off (the ranking's trigger), the root cause itself, or one of its effects */
+  role: 'trigger' | 'root' | 'effect';
   /** the link from the previous step; null for the root */
   link: CausalLink | null;
   /** the why in the report's language */
@@ -19,24 +21,41 @@ export function findingsById(a: Analysis): Map<string, Finding> {
   return new Map(a.findings.map((f) => [f.id, f]));
 }
 
+/** The ranking's trigger of a root cause, where it names one (correlate/rank.ts). */
+interface TriggerLike { chain: string[] }
+
+function triggerOf(r: RootCause): TriggerLike | null {
+  // read loosely: a root cause without the field is one without a trigger
+  return (r as RootCause & { trigger?: TriggerLike | null }).trigger ?? null;
+}
+
+/** The chain as the report tells it: the trigger's findings (if any), then the root cause and its effects. */
 export function chainSteps(r: RootCause, byId: Map<string, Finding>, m: Messages): ChainStep[] {
   const steps: ChainStep[] = [];
   let prev: Finding | null = null;
-  for (const id of r.chain) {
+  const triggerIds = triggerOf(r)?.chain ?? [];
+  const ids = [...triggerIds, ...r.chain];
+  ids.forEach((id, i) => {
     const f = byId.get(id);
-    if (!f) continue;
+    if (!f) return;
     const link = prev ? linkBetween(prev, f) : null;
-    steps.push({ finding: f, link, why: link ? (m.linkWhy[`${link.cause}>${link.effect}`] ?? link.why) : null });
+    const role = i < triggerIds.length ? 'trigger' : i === triggerIds.length ? 'root' : 'effect';
+    steps.push({ finding: f, role, link, why: link ? (m.linkWhy[`${link.cause}>${link.effect}`] ?? link.why) : null });
     prev = f;
-  }
+  });
   return steps;
 }
 
 /**
- * Trigger and defect, where both exist: the root sets it off; the first later step of a category
- * that is a flaw in handling (DEFECT_CATEGORIES) on another process is what turned it into an outage.
+ * Trigger and defect, where both exist. The ranking's own trigger comes first: it set off the
+ * root cause, which is the defect. Without one, the root sets it off and the first later step of a
+ * category that is a flaw in handling (DEFECT_CATEGORIES) on another process is what turned it
+ * into an outage.
  */
 export function triggerAndDefect(steps: readonly ChainStep[]): { trigger: ChainStep; defect: ChainStep } | null {
+  const ranked = steps.find((s) => s.role === 'trigger');
+  const rootStep = steps.find((s) => s.role === 'root');
+  if (ranked && rootStep) return { trigger: ranked, defect: rootStep };
   const root = steps[0];
   if (!root) return null;
   const defect = steps.slice(1).find((s) => DEFECT_CATEGORIES.has(s.finding.category) &&
@@ -57,11 +76,18 @@ function lagText(ms: number, m: Messages): string {
  * connecting words from the language's strings. English keeps the ranking's own sentence.
  */
 export function localSummary(r: RootCause, steps: readonly ChainStep[], m: Messages): string {
-  if (m.lang === 'en' || steps.length === 0) return r.summary;
-  const root = steps[0]!.finding;
+  const at = steps.findIndex((s) => s.role === 'root');
+  if (m.lang === 'en' || at < 0) return r.summary;
+  const root = steps[at]!.finding;
   const parts = [root.host ? t(m, 'sumOnHost', { title: root.title, host: root.host }) : root.title];
+  const trig = steps[0]!.role === 'trigger' ? steps[0]!.finding : null;
+  if (trig) {
+    const lag = trig.timeMs !== null && root.timeMs !== null ? lagText(root.timeMs - trig.timeMs, m) : '?';
+    const trigger = trig.host ? t(m, 'sumTriggerText', { title: trig.title, host: trig.host, lag }) : trig.title;
+    parts[0] = t(m, 'sumTriggered', { root: parts[0]!, trigger });
+  }
   const named = new Set([root.category]);
-  for (const { finding: f } of steps.slice(1)) {
+  for (const { finding: f } of steps.slice(at + 1)) {
     if (named.has(f.category) || named.size > 4) continue;
     named.add(f.category);
     const when = root.timeMs !== null && f.timeMs !== null

@@ -63,6 +63,8 @@ export const EN_UI = {
   checks: 'Checks',
   // the summary's connecting words
   sumOnHost: '{title} on {host}',
+  sumTriggered: '{root}, triggered by {trigger}',
+  sumTriggerText: '{title} on {host} {lag} before',
   sumLater: '{lag} later',
   sumBefore: '{lag} before',
   sumThen: 'then',
