@@ -69,6 +69,9 @@ export const jvmGcPause = stream({
     const limits = new Map<string, HostLimits>();
     const candidates: Pause[] = [];
     const lastPauseByPath = new Map<string, Pause>();
+    // folders holding a ZooKeeper server's log: a GC log beside it is that JVM's
+    const zkDirs = new Set<string>();
+    const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
     const limitsOf = (host: string | null) => {
       const k = host ?? '';
       let l = limits.get(k);
@@ -106,12 +109,14 @@ export const jvmGcPause = stream({
         let m: RegExpExecArray | null;
         if (msg.includes('tickTime') || msg.includes('Limit')) {
           if ((m = ZK_CREATED.exec(msg))) {
+            if (zkDirs.size < 1024) zkDirs.add(`${e.host ?? ''}\u0000${dirOf(e.path)}`);
             const l = limitsOf(e.host);
             if (l) {
               l.tickMs = Number(m[1]);
               l.minSessionTimeoutMs = Number(m[2]) > 0 ? Number(m[2]) : 2 * Number(m[1]); // -1: the default, 2 ticks
             }
           } else if ((m = ZK_SET.exec(msg) ?? ZK_CFG.exec(msg))) {
+            if (zkDirs.size < 1024) zkDirs.add(`${e.host ?? ''}\u0000${dirOf(e.path)}`);
             const l = limitsOf(e.host);
             if (l) {
               const v = Number(m[2]);
@@ -170,7 +175,8 @@ export const jvmGcPause = stream({
           open = {
             f: {
               category: 'gc-pause', severity: overLimit ? 'error' : 'warning', detector: 'jvm-gc-pause', title: titleOf(p, lim, overLimit),
-              timeMs: e.timeMs, endMs: null, host: e.host, process: e.process ?? 'java', pid: e.pid,
+              timeMs: e.timeMs, endMs: null, host: e.host, pid: e.pid,
+              process: e.process ?? (zkDirs.has(`${e.host ?? ''}\u0000${dirOf(e.path)}`) ? 'zookeeper' : 'java'),
               facts: factsOf(p, lim, overLimit), evidence: [evidenceOf(e)],
             },
             path: e.path, lastClock: p.clockMs, count: 1, totalMs: p.pauseMs,

@@ -64,6 +64,8 @@ describe('jvm detectors on recorded OpenJDK 17 output', () => {
     assert.equal(fs.length, 1);
     const f = fs[0]!;
     assert.equal(f.host, 'lockd-b');
+    // its GC log lies beside the ZooKeeper server's log
+    assert.equal(f.process, 'zookeeper');
     assert.deepEqual([f.facts['pauseMs'], f.facts['limitMs'], f.facts['exceedsLimit']], [2924.466, 2000, true]);
     assert.equal(new Date(f.timeMs!).toISOString(), '2026-11-22T05:03:10.877Z');
   });
