@@ -3,6 +3,8 @@ import { reporterOf } from '../network/net-error.js';
 
 // Go: "http: Accept error: accept tcp 127.0.0.1:8080: accept4: too many open files; retrying in 5ms"
 const GO_ACCEPT = /\baccept (?:tcp|unix)[46]? (\S+?): (\w+): /;
+// Go, other calls: "dial tcp 10.0.0.5:80: socket: too many open files", "open /data/x: too many open files"
+const GO_CALL = /: (\w+): too many open files/;
 const GO_RETRY = /retrying in (\d+(?:\.\d+)?)(ms|s)\b/;
 // nginx "accept4() failed (24: ...)", Node "EMFILE: too many open files, open '/x'", strace "accept4(3, ...) = -1 EMFILE"
 const CALL = /\b(\w+)\(\)? failed \(2[34]: |\b(\w+)\(\d+,[^)]*\)\s+= -1 E[MN]FILE|E[MN]FILE: too many open files, (\w+)/;
@@ -29,7 +31,7 @@ export const tooManyOpenFiles = signature({
     const go = GO_ACCEPT.exec(msg);
     const call = go ? null : CALL.exec(msg);
     const syscall = (e.fields && typeof e.fields.syscall === 'string' ? e.fields.syscall : null) ??
-      go?.[2] ?? call?.[1] ?? call?.[2] ?? call?.[3] ?? (/\baccept/i.test(msg) ? 'accept' : null);
+      go?.[2] ?? call?.[1] ?? call?.[2] ?? call?.[3] ?? GO_CALL.exec(msg)?.[1] ?? (/\baccept/i.test(msg) ? 'accept' : null);
     const retry = GO_RETRY.exec(msg);
     const retryMs = retry ? Number(retry[1]) * (retry[2] === 's' ? 1000 : 1) : null;
     const listenAddress = go ? go[1]! : null;

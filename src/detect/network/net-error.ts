@@ -60,6 +60,9 @@ export function netErrorContext(e: LogEvent, text: string = e.message): NetError
 // Java, on the log line above an exception: "... at election address /10.0.3.4:3888", "to /10.0.3.4:2181"
 const JAVA_ADDRESS = /(?:^|\s)(?:[\w.-]*)\/(\d{1,3}(?:\.\d{1,3}){3}:\d{1,5})\b/;
 
+// last resort: the one IPv4 address with a port the line names ("cannot reach cache at 10.0.0.5:6379: [Errno 111]")
+const ANY_ENDPOINT = /\b(\d{1,3}(?:\.\d{1,3}){3}:\d{1,5})\b(?!->)/;
+
 function contextOf(e: LogEvent, msg: string): NetErrorContext {
   let peer: string | null = null;
   let syscall: string | null = null;
@@ -105,6 +108,10 @@ function contextOf(e: LogEvent, msg: string): NetErrorContext {
   if (peer === null) {
     const j = JAVA_ADDRESS.exec(msg);
     if (j) peer = j[1]!;
+  }
+  if (peer === null && !(go && go[1] === 'accept')) {
+    const a = ANY_ENDPOINT.exec(msg);
+    if (a) peer = a[1]!;
   }
   if (peer !== null && peer.length > 200) peer = peer.slice(0, 200);
   const split = peer !== null ? splitPeer(peer) : null;

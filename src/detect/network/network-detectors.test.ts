@@ -170,3 +170,24 @@ describe('a hand-written bundle (Java service, nginx in front)', async () => {
     assert.deepEqual(by(fs, 'errno-too-many-open-files').map((f) => [f.facts.syscall, f.facts.count]), [['accept', 8]]);
   });
 });
+
+test('real Go and Python socket errors (scripts/record/network-errors.sh): each kind, with the peer it names', async () => {
+  const fs = await run(repoPath('test', 'fixtures', 'detect', 'network-recorded'));
+  const got = fs.map((f) => [f.host, f.detector, f.facts.errno, f.facts.syscall, f.facts.count ?? 1]);
+  assert.deepEqual(got.filter((g) => g[0] === 'app-go-1'), [
+    ['app-go-1', 'network-connection-refused', 'ECONNREFUSED', 'connect', 3],
+    ['app-go-1', 'network-connection-reset', 'ECONNRESET', 'read', 3],
+    ['app-go-1', 'network-connection-reset', 'EPIPE', 'write', 3],
+    // i/o timeouts and the http client's deadline against the same silent server
+    ['app-go-1', 'network-timeout', null, 'read', 4],
+    ['app-go-1', 'errno-too-many-open-files', 'EMFILE', 'socket', 1],
+  ]);
+  assert.deepEqual(got.filter((g) => g[0] === 'app-py-1').map((g) => [g[1], g[2], g[4]]), [
+    ['network-connection-refused', 'ECONNREFUSED', 3],
+    ['network-connection-reset', 'ECONNRESET', 3],
+    ['network-timeout', null, 2],
+    ['errno-too-many-open-files', 'EMFILE', 1],
+  ]);
+  // every peer is a loopback endpoint the line named
+  for (const f of fs) if (f.category !== 'fd-exhaustion') assert.match(String(f.facts.peer), /^127\.0\.0\.1:\d+$/);
+});

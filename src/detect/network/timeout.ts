@@ -5,7 +5,7 @@ import { netErrorContext, netFacts, netKey, reporterOf } from './net-error.js';
  * A network call that gave up waiting: Go ("i/o timeout", "context deadline exceeded",
  * "Client.Timeout exceeded"), Java (JDK 17 libnet/NioSocketImpl: "Read timed out",
  * "Connect timed out", "Accept timed out", "Receive timed out"), the C library and nginx ("Connection timed out", "upstream timed out (110:
- * Connection timed out)"), Node.js (ETIMEDOUT) and curl ("Operation timed out after 2001 milliseconds").
+ * Connection timed out)"), Python (socket "TimeoutError: timed out"), Node.js (ETIMEDOUT) and curl ("Operation timed out after 2001 milliseconds").
  */
 export const networkTimeout = signature({
   name: 'network-timeout',
@@ -15,11 +15,12 @@ export const networkTimeout = signature({
   formats: '*',
   prefilter: ['i/o timeout', 'deadline exceeded', 'timed out', 'ETIMEDOUT', 'Timeout exceeded'],
   // plural "i/o timeouts" and settings ("read_timeout=30s") are not errors
-  match: /(i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|(?:Read|Write|Accept|Receive|Peek|[Cc]onnect(?:ion)?|[Oo]peration|upstream|[Rr]equest) timed out|ETIMEDOUT)(?![a-zA-Z_])/,
+  match: /(i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|(?:TimeoutError|socket\.timeout)(?:: |\(')timed out|(?:Read|Write|Accept|Receive|Peek|[Cc]onnect(?:ion)?|[Oo]peration|upstream|[Rr]equest) timed out|ETIMEDOUT)(?![a-zA-Z_])/,
   severity: 'warning',
   hit(m, e) {
     const c = netErrorContext(e, m.input);
-    const word = m[1]!;
+    // Python's repr "TimeoutError('timed out" reads as what it is
+    const word = m[1]!.replace(/^(?:TimeoutError|socket\.timeout)(?:: |\(')/, 'socket ');
     // only these say the kernel gave up on the socket; the others are the caller's own deadline
     const errno = word === 'ETIMEDOUT' || /^[Cc]onnection timed out|^upstream/.test(word) ? 'ETIMEDOUT' : null;
     return {
