@@ -70,4 +70,7 @@ test('a root cause with the ranking\'s trigger: the trigger leads the chain, the
   assert.deepEqual([td?.trigger.finding.id, td?.defect.finding.id], ['s1', 'h1']);
   assert.equal(localSummary(r, zhSteps, messages('zh')), 'gw-1 上：same line 90000 times（触发因素：2.0 秒前 gw-1 上的 session expired）；1.0 秒后，gw-1 上：CPU 99%。');
   assert.equal(localSummary(r, chainSteps(r, findingsById(a), messages('en')), messages('en')), r.summary);
+  // a chain that already runs from the trigger reads the same
+  const whole = { ...r, chain: ['s1', 'h1', 'c1'] };
+  assert.deepEqual(chainSteps(whole, findingsById(a), messages('zh')).map((s) => [s.finding.id, s.role]), [['s1', 'trigger'], ['h1', 'root'], ['c1', 'effect']]);
 });

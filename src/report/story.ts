@@ -34,7 +34,9 @@ export function chainSteps(r: RootCause, byId: Map<string, Finding>, m: Messages
   const steps: ChainStep[] = [];
   let prev: Finding | null = null;
   const triggerIds = triggerOf(r)?.chain ?? [];
-  const ids = [...triggerIds, ...r.chain];
+  // the ranking's chain runs from the first cause, so it may already start with the trigger's findings
+  const startsWithTrigger = triggerIds.every((id, i) => r.chain[i] === id);
+  const ids = startsWithTrigger ? r.chain : [...triggerIds, ...r.chain];
   ids.forEach((id, i) => {
     const f = byId.get(id);
     if (!f) return;
