@@ -99,13 +99,15 @@ export const fdsLimitNearness = stream({
           if (!limit || limit.softLimit === null || limit.softLimit <= 0) continue;
           const share = c.fds / limit.softLimit;
           if (share < NEAR_SHARE) continue;
+          // more fds than the shell's limit: this process has its own (higher) one, which we do not know
+          if (limit.source === 'ulimit-a' && c.fds > limit.softLimit) continue;
           const percent = Math.round(share * 100);
           const byType = typeSummary(c.byType);
           out.push(withMergeKey({
             category: 'fd-exhaustion',
             severity: share >= AT_LIMIT_SHARE ? 'error' : 'warning',
             detector: 'fds-limit-nearness',
-            title: `${c.process ?? '?'} (pid ${c.pid}) has ${c.fds} of ${limit.softLimit} open files (${percent}%): ${byType.slice(0, 80)}`,
+            title: `${c.process ?? '?'} (pid ${c.pid}) has ${c.fds} of ${limit.softLimit} open files${limit.source === 'ulimit-a' ? " (the shell's ulimit)" : ''} (${percent}%): ${byType.slice(0, 80)}`,
             timeMs: c.timeMs, endMs: null, host: c.host, process: c.process, pid: c.pid,
             facts: {
               fdCount: c.fds, fdLimit: limit.softLimit, fdHardLimit: limit.hardLimit, fdPercent: percent, limitSource: limit.source,

@@ -132,6 +132,12 @@ test('two processes at their fd limits on one host are two findings', async () =
       ].join('\n') + '\n');
       writeFileSync(join(cmd, `proc-${pid}-limits.txt`), 'Limit                     Soft Limit           Hard Limit           Units     \nMax open files            64                   64                   files     \n');
     }
+    // a third process with more fds than the shell's ulimit has a limit of its own: not judged by it
+    writeFileSync(join(cmd, 'lsof-p-702.txt'), [
+      'COMMAND    PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME',
+      ...Array.from({ length: 80 }, (_, fd) => `nginx      702 root ${String(fd).padStart(4)}u  IPv4 ${9500 + fd}      0t0  TCP 10.0.0.1:${7000 + fd}->10.0.0.3:80 (ESTABLISHED)`),
+    ].join('\n') + '\n');
+    writeFileSync(join(cmd, 'ulimit-a.txt'), 'core file size              (blocks, -c) 0\nopen files                          (-n) 64\nmax user processes                  (-u) 63418\n');
     const fs = by(await run(tmp.dir), 'fds-limit-nearness');
     assert.deepEqual(fs.map((f) => [f.process, f.pid, f.facts.fdCount, f.facts.fdLimit]).sort(), [['haproxy', 700, 64, 64], ['pgbouncer', 701, 64, 64]]);
   } finally {
