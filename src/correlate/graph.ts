@@ -1,5 +1,6 @@
 import { DETECTORS } from '../detect/registry.js';
 import type { Finding } from '../detect/finding.js';
+import type { HostDirectory } from './host-directory.js';
 import { EARLY_TOLERANCE_MS, LINKS, type CausalLink } from './links.js';
 
 export interface Edge {
@@ -27,17 +28,20 @@ function familyOf(f: Finding): string | null {
 /**
  * Is there evidence that the effect's host depends on the cause's host? Same host; or both
  * findings belong to one service family (an ensemble and its members or clients); or the effect's
- * evidence names the cause's host.
+ * host talks to an address the cause's host owns (host-directory.ts); or the effect's evidence names
+ * the cause's host.
  */
-function dependsOn(effect: Finding, cause: Finding): boolean {
+function dependsOn(effect: Finding, cause: Finding, hosts: HostDirectory | null): boolean {
   if (effect.host !== null && effect.host === cause.host) return true;
   const fe = familyOf(effect);
   if (fe !== null && fe === familyOf(cause)) return true;
   const host = cause.host;
-  return host !== null && host.length >= 3 && effect.evidence.some((ev) => ev.text.includes(host));
+  if (host === null) return false;
+  if (effect.host !== null && hosts?.dependsOn(effect.host, host)) return true;
+  return host.length >= 3 && effect.evidence.some((ev) => ev.text.includes(host));
 }
 
-function placeAgrees(link: CausalLink, cause: Finding, effect: Finding): boolean {
+function placeAgrees(link: CausalLink, cause: Finding, effect: Finding, hosts: HostDirectory | null): boolean {
   switch (link.scope) {
     case 'same-host':
       return cause.host !== null && cause.host === effect.host;
@@ -45,7 +49,7 @@ function placeAgrees(link: CausalLink, cause: Finding, effect: Finding): boolean
       return cause.host !== null && cause.host === effect.host &&
         ((cause.pid !== null && cause.pid === effect.pid) || (cause.process !== null && cause.process === effect.process));
     case 'dependency':
-      return dependsOn(effect, cause);
+      return dependsOn(effect, cause, hosts);
   }
 }
 
@@ -55,7 +59,7 @@ function placeAgrees(link: CausalLink, cause: Finding, effect: Finding): boolean
  * Where two findings link both ways, the one already explained by a finding of another category is
  * the cause; otherwise the earlier one.
  */
-export function buildGraph(findings: readonly Finding[]): CausalGraph {
+export function buildGraph(findings: readonly Finding[], hosts: HostDirectory | null = null): CausalGraph {
   const byCategory = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byCategory.get(f.category) ?? [];
@@ -69,7 +73,7 @@ export function buildGraph(findings: readonly Finding[]): CausalGraph {
         if (cause === effect || cause.timeMs === null || effect.timeMs === null) continue;
         const lagMs = effect.timeMs - cause.timeMs;
         if (lagMs < -EARLY_TOLERANCE_MS || lagMs > link.maxLagMs) continue;
-        if (!placeAgrees(link, cause, effect)) continue;
+        if (!placeAgrees(link, cause, effect, hosts)) continue;
         edges.push({ cause, effect, link, lagMs });
       }
     }

@@ -16,6 +16,12 @@ export interface CausalLink {
   readonly maxLagMs: number;
   /** how the cause leads to the effect, for reports */
   readonly why: string;
+  /**
+   * The cause is only the trigger: a healthy effect side would have absorbed it, so the effect is
+   * the defect and is reported as the root cause, with this cause as its trigger (a client that
+   * spins forever after a session loss: the outage triggered it, the loop is the bug).
+   */
+  readonly trigger?: true;
 }
 
 const S = 1000;
@@ -51,7 +57,6 @@ export const LINKS: readonly CausalLink[] = [
   { cause: 'gc-pause', effect: 'coordination-session-loss', scope: 'same-host', maxLagMs: 2 * MIN, why: 'a paused client misses its session heartbeats' },
   { cause: 'gc-pause', effect: 'timeout', scope: 'dependency', maxLagMs: 2 * MIN, why: 'calls to the paused process time out' },
   { cause: 'process-stall', effect: 'quorum-member-loss', scope: 'same-host', maxLagMs: 2 * MIN, why: 'a stalled member misses the quorum\'s heartbeats' },
-  { cause: 'process-stall', effect: 'coordination-session-loss', scope: 'same-host', maxLagMs: 2 * MIN, why: 'a stalled client misses its session heartbeats' },
   { cause: 'hot-loop', effect: 'cpu-saturation', scope: 'same-host', maxLagMs: 10 * MIN, why: 'the spinning loop burns CPU' },
   { cause: 'hot-loop', effect: 'log-flood', scope: 'same-process', maxLagMs: 10 * MIN, why: 'the loop logs on every turn' },
   { cause: 'cpu-saturation', effect: 'timeout', scope: 'dependency', maxLagMs: 10 * MIN, why: 'a starved host answers too late' },
@@ -62,7 +67,10 @@ export const LINKS: readonly CausalLink[] = [
   { cause: 'quorum-member-loss', effect: 'coordination-session-loss', scope: 'dependency', maxLagMs: 2 * MIN, why: 'clients of the member that dropped out are disconnected and their sessions expire' },
   { cause: 'coordination-session-loss', effect: 'coordination-session-loss', scope: 'dependency', maxLagMs: 2 * MIN, why: 'the server expires the sessions of clients it lost' },
   { cause: 'coordination-session-loss', effect: 'mass-task-stop', scope: 'same-host', maxLagMs: 2 * MIN, why: 'the client mishandles the session loss and drops the work it was assigned' },
-  { cause: 'coordination-session-loss', effect: 'hot-loop', scope: 'same-host', maxLagMs: 5 * MIN, why: 'the client spins on a connection or channel that the loss closed' },
+  { cause: 'coordination-session-loss', effect: 'hot-loop', scope: 'same-host', maxLagMs: 5 * MIN, why: 'the client spins on a connection or channel that the loss closed', trigger: true },
+  { cause: 'network-partition', effect: 'hot-loop', scope: 'dependency', maxLagMs: 5 * MIN, why: 'the client spins on a connection the partition broke', trigger: true },
+  { cause: 'process-stall', effect: 'coordination-session-loss', scope: 'dependency', maxLagMs: 2 * MIN, why: 'a stalled client misses its session heartbeats, or a stalled ensemble member stops answering its clients' },
+  { cause: 'process-stall', effect: 'conn-pool-exhaustion', scope: 'dependency', maxLagMs: 10 * MIN, why: 'a stalled database (a held lock) keeps every pooled connection busy; the pool has no bound on waiting', trigger: true },
   // connections and pools
   { cause: 'config-error', effect: 'conn-pool-exhaustion', scope: 'same-host', maxLagMs: 24 * H, why: 'a pool sized too small for the load saturates' },
   { cause: 'conn-pool-exhaustion', effect: 'timeout', scope: 'same-host', maxLagMs: 10 * MIN, why: 'callers wait for a connection and time out' },

@@ -1,6 +1,7 @@
 import type { Category } from '../detect/category.js';
 import type { Evidence, Finding, FindingSeverity, RootCause } from '../detect/finding.js';
 import { buildGraph, type CausalGraph } from './graph.js';
+import type { HostDirectory } from './host-directory.js';
 import { LAYER, LAYER_RANK } from './layers.js';
 import { summarize } from './summarize.js';
 
@@ -11,6 +12,12 @@ const MAX_EFFECT_CATEGORIES = 3;
 const LAYER_BONUS = [0.1, 0.06, 0.03, 0] as const;
 const MAX_CONFIDENCE = 0.95;
 const MAX_ROOT_CAUSES = 5;
+/**
+ * Below this a candidate is not reported: it takes a critical finding, or an error that explains at
+ * least one further category, to be a root cause. Lone warnings (a connection refused while an
+ * ensemble starts) stay findings.
+ */
+const MIN_CONFIDENCE = 0.5;
 const MAX_EVIDENCE = 8;
 
 /**
@@ -18,10 +25,10 @@ const MAX_EVIDENCE = 8;
  * many categories of effects they explain through the graph, and by how low in the stack they sit.
  * Each gets its chain (cause → effect, one finding per step) and the evidence of every step.
  */
-export function rankRootCauses(all: readonly Finding[]): RootCause[] {
+export function rankRootCauses(all: readonly Finding[], hosts: HostDirectory | null = null): RootCause[] {
   if (all.length === 0) return [];
   const { kept: findings, folded } = foldSameEvents(all);
-  const graph = buildGraph(findings);
+  const graph = buildGraph(findings, hosts);
   const candidates = findings.filter((f) => (graph.parents.get(f) ?? []).length === 0);
   const scored = candidates.map((f) => {
     const chain = longestChain(f, graph);
@@ -35,17 +42,42 @@ export function rankRootCauses(all: readonly Finding[]): RootCause[] {
     return { f, chain, confidence: Math.round(confidence * 100) / 100 };
   });
   scored.sort((a, b) => b.confidence - a.confidence || b.chain.length - a.chain.length || (a.f.timeMs ?? Infinity) - (b.f.timeMs ?? Infinity));
-  return scored.slice(0, MAX_ROOT_CAUSES).map((s, i) => ({
-    rank: i + 1,
-    category: s.f.category,
-    host: s.f.host,
-    process: s.f.process,
-    timeMs: s.f.timeMs,
-    confidence: s.confidence,
-    summary: summarize(s.chain),
-    chain: s.chain.map((f) => f.id),
-    evidence: chainEvidence(s.chain, folded),
-  }));
+  const out: RootCause[] = [];
+  const reported = new Set<Finding>();
+  for (const s of scored) {
+    if (out.length >= MAX_ROOT_CAUSES || s.confidence < MIN_CONFIDENCE) break;
+    // a defect set off by a trigger (links.ts `trigger`) is the root cause; what came before it, its trigger
+    const at = triggerIndex(s.chain, graph);
+    const root = s.chain[at]!;
+    if (reported.has(root)) continue;
+    reported.add(root);
+    const triggerChain = s.chain.slice(0, at);
+    out.push({
+      rank: out.length + 1,
+      category: root.category,
+      host: root.host,
+      process: root.process,
+      timeMs: root.timeMs,
+      confidence: s.confidence,
+      summary: summarize(s.chain.slice(at), triggerChain),
+      chain: s.chain.map((f) => f.id),
+      evidence: chainEvidence(s.chain.slice(at), folded, triggerChain),
+      trigger: triggerChain.length === 0 ? null : {
+        category: triggerChain[0]!.category, host: triggerChain[0]!.host, process: triggerChain[0]!.process,
+        timeMs: triggerChain[0]!.timeMs, summary: summarize(triggerChain, []), chain: triggerChain.map((f) => f.id),
+      },
+    });
+  }
+  return out;
+}
+
+/** Index in the chain of the finding a `trigger` link leads to, or 0 when none does. */
+function triggerIndex(chain: readonly Finding[], graph: CausalGraph): number {
+  for (let i = 1; i < chain.length; i++) {
+    const edge = (graph.parents.get(chain[i]!) ?? []).find((e) => e.cause === chain[i - 1]);
+    if (edge?.link.trigger) return i;
+  }
+  return 0;
 }
 
 /**
@@ -132,14 +164,17 @@ function longestChain(root: Finding, graph: CausalGraph): Finding[] {
   return chain;
 }
 
-function chainEvidence(chain: readonly Finding[], folded: Map<Finding, Finding[]>): Evidence[] {
+function chainEvidence(chain: readonly Finding[], folded: Map<Finding, Finding[]>, trigger: readonly Finding[]): Evidence[] {
   const out: Evidence[] = [];
   const add = (ev: Evidence) => {
     if (out.length < MAX_EVIDENCE && !out.some((o) => o.path === ev.path && o.line === ev.line)) out.push(ev);
   };
   for (const f of chain) {
     for (const ev of f.evidence.slice(0, f === chain[0] ? 3 : 1)) add(ev);
-    if (f === chain[0]) for (const g of folded.get(f) ?? []) for (const ev of g.evidence.slice(0, 2)) add(ev);
+    if (f === chain[0]) {
+      for (const g of folded.get(f) ?? []) for (const ev of g.evidence.slice(0, 2)) add(ev);
+      for (const t of trigger) for (const ev of t.evidence.slice(0, 1)) add(ev);
+    }
   }
   return out;
 }

@@ -11,13 +11,19 @@ function lag(ms: number): string {
 }
 
 /**
- * One sentence naming host, process and the decisive numbers: the root's title, then the first
- * finding of each further category in the chain with how long after the root it came.
+ * One sentence naming host, process and the decisive numbers: the root's title (and its trigger,
+ * when a trigger set the defect off), then the first finding of each further category in the chain
+ * with how long after the root it came.
  */
-export function summarize(chain: readonly Finding[]): string {
+export function summarize(chain: readonly Finding[], trigger: readonly Finding[] = []): string {
   const [root, ...effects] = chain;
   if (!root) return '';
   const parts = [`${root.title}${root.host ? ` on ${root.host}` : ''}`];
+  const t = trigger[0];
+  if (t) {
+    const before = t.timeMs !== null && root.timeMs !== null ? ` ${lag(root.timeMs - t.timeMs)} before` : '';
+    parts[0] += `, triggered by ${t.title}${t.host ? ` on ${t.host}` : ''}${before}`;
+  }
   const named = new Set([root.category]);
   for (const f of effects) {
     if (named.has(f.category) || named.size > MAX_STEPS) continue;

@@ -26,6 +26,17 @@ export interface Finding {
   evidence: Evidence[];
 }
 
+/** What set a defect off, when the chain has one (links.ts `trigger`): an extension of the contract. */
+export interface Trigger {
+  category: Category;
+  host: string | null;
+  process: string | null;
+  timeMs: number | null;
+  summary: string;
+  /** the trigger's findings, cause to effect */
+  chain: string[];
+}
+
 export interface RootCause {
   rank: number;
   category: Category;
@@ -36,4 +47,5 @@ export interface RootCause {
   summary: string;
   chain: string[];
   evidence: Evidence[];
+  trigger: Trigger | null;
 }
