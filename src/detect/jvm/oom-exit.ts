@@ -17,12 +17,14 @@ export const jvmOomExit = signature({
   prefilter: ['due to java.lang.OutOfMemoryError', 'Exception in thread "main" java.lang.OutOfMemoryError'],
   match: /(?:(Terminating|Aborting) due to|Exception in thread "main") java\.lang\.OutOfMemoryError(?:: ([^\n]{1,200}))?/,
   severity: 'critical',
-  hit(m) {
+  hit(m, e) {
     const how = m[1] === 'Terminating' ? 'exit-on-oom' : m[1] === 'Aborting' ? 'crash-on-oom' : 'main-thread';
     const detail = m[2]?.trim() ?? null;
     return {
       facts: { how, detail, exitStatus: how === 'exit-on-oom' ? 3 : how === 'main-thread' ? 1 : null, signal: how === 'crash-on-oom' ? 'SIGABRT' : null },
-      key: how,
+      // one JVM's log: exits in different files are different JVMs
+      key: `${how}\u0000${e.path}`,
+      process: e.process ?? 'java',
       title: `JVM ${how === 'crash-on-oom' ? 'aborted' : 'exited'} on OutOfMemoryError${detail ? `: ${detail.slice(0, 80)}` : ''}${how === 'main-thread' ? ' (uncaught in main)' : ''}`,
     };
   },
