@@ -18,15 +18,20 @@ export class BundleWriter {
 
   constructor(private readonly mtime: Date = new Date()) {}
 
-  /** Adds a file; false when the size cap refused it. */
-  add(name: string, content: string | Buffer, reserveForManifest = true): boolean {
+  /**
+   * Adds a file; false when the size cap refused it. `first` puts it at the head of the archive: the
+   * manifest, written last, holds the host's time zone, which `analyze` (reading the stream in order)
+   * needs before the host's local times.
+   */
+  add(name: string, content: string | Buffer, reserveForManifest = true, first = false): boolean {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const cap = reserveForManifest ? MAX_BUNDLE_BYTES - MANIFEST_RESERVE_BYTES : MAX_BUNDLE_BYTES;
     if (this.bytes + data.length > cap) {
       this.refused.push(name);
       return false;
     }
-    this.entries.push({ name, data });
+    if (first) this.entries.unshift({ name, data });
+    else this.entries.push({ name, data });
     this.bytes += data.length;
     return true;
   }

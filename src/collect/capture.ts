@@ -169,7 +169,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     notes: notes.toJSON(),
     files: bundle.names,
   };
-  bundle.add(cmd('culprit-collect.json'), stringifyRows(manifest), false);
+  bundle.add(cmd('culprit-collect.json'), stringifyRows(manifest), false, true);
   return { bundle, notes, elapsedMs, processes: round.processes.length, hungReads: guard.hung };
 }
 

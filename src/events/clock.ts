@@ -4,6 +4,8 @@ import type { Parsed } from '../formats/define.js';
 /** Per-run knowledge that places times on the clock: zone, year, and each host's boot time. */
 export class RunClock {
   private readonly bootMs = new Map<string, number>();
+  /** Zones hosts said they print local times in (culprit collect's manifest); unused under --tz. */
+  private readonly hostZones = new Map<string, string>();
   /** The newest time read so far: year-less inputs, read last, take their year from it. */
   latestMs: number | null = null;
 
@@ -19,6 +21,16 @@ export class RunClock {
     if (!this.bootMs.has(key)) this.bootMs.set(key, bootMs);
   }
 
+  /** The host's own zone for its zone-less times, unless --tz was given (which wins). */
+  setHostZone(host: string | null, zone: string): void {
+    if (!this.zoneGiven && !this.hostZones.has(host ?? '')) this.hostZones.set(host ?? '', zone);
+  }
+
+  /** The zone a host's zone-less times are read in. */
+  zoneOf(host: string | null): string {
+    return this.hostZones.get(host ?? '') ?? this.zone;
+  }
+
   bootTime(host: string | null): number | undefined {
     return this.bootMs.get(host ?? '') ?? (this.bootMs.size === 1 && host === null ? [...this.bootMs.values()][0] : undefined);
   }
@@ -27,6 +39,9 @@ export class RunClock {
   resolve(p: Parsed, host: string | null): { ms: number | null; local: boolean; relative: boolean } {
     if (p.wallMs !== undefined) {
       if (p.offsetMin !== undefined) return { ms: p.wallMs - p.offsetMin * 60_000, local: false, relative: false };
+      const hostZone = this.hostZones.get(host ?? '');
+      // `local` tells the zone was assumed: not when the host stated it
+      if (hostZone !== undefined) return { ms: wallToUtcMs(p.wallMs, hostZone), local: false, relative: false };
       return { ms: wallToUtcMs(p.wallMs, this.zone), local: true, relative: false };
     }
     if (p.uptimeSec !== undefined) {

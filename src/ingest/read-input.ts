@@ -81,7 +81,7 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
     return { kind: 'done', report };
   }
 
-  const year = yearTracker(opts.clock, source.mtimeMs, source.path);
+  const year = yearTracker(opts.clock, source.mtimeMs, source.path, report.host);
   const headText = decodeHead(headBuf);
   const sniffed = sniffFormat(headText, source.path, year.ctx);
   const format = sniffed.format;
@@ -243,6 +243,13 @@ class EventEmitterForInput {
     if (typeof bootFromSyslog === 'number' && t.ms !== null && p.uptimeSec === undefined) {
       this.opts.clock.setBootTime(host, t.ms - bootFromSyslog * 1000);
     }
+    // culprit collect's manifest states the zone the host printed its local times in
+    const hostTimeZone = p.fields?.hostTimeZone;
+    if (typeof hostTimeZone === 'string') {
+      // by the folder too: the other files of a renamed host folder go by the folder's name
+      this.opts.clock.setHostZone(host, hostTimeZone);
+      if (this.source.folderHost) this.opts.clock.setHostZone(this.source.folderHost, hostTimeZone);
+    }
     const bootTimeMs = p.fields?.bootTimeMs;
     if (typeof bootTimeMs === 'number') this.opts.clock.setBootTime(host, bootTimeMs);
     // uptime -s prints the boot time as local wall time: read it in the clock's zone
@@ -313,7 +320,7 @@ const DATE_SLACK_MS = 3_600_000;
  * Year inference for formats that print none: --year, else the newest time the run's other inputs
  * printed (year-less inputs are read last for this), else the file's mtime, else today.
  */
-function yearTracker(clock: RunClock, mtimeMs: number | null, path: string) {
+function yearTracker(clock: RunClock, mtimeMs: number | null, path: string, host: string | null) {
   const state = { assumed: null as number | null, basis: '', dateAssumed: null as string | null, dateBasis: '' };
   const fromRun = clock.latestMs !== null;
   const refMs = clock.latestMs ?? mtimeMs;
@@ -340,7 +347,7 @@ function yearTracker(clock: RunClock, mtimeMs: number | null, path: string) {
     },
     dateFor(msOfDay) {
       const at = refMs ?? Date.now();
-      const wall = at + zoneOffsetMs(clock.zone, at);
+      const wall = at + zoneOffsetMs(clock.zoneOf(host), at);
       let dayStart = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
       // a time well past the reference's time of day was written the day before (over midnight)
       if (msOfDay > wall - dayStart + DATE_SLACK_MS) dayStart -= DAY_MS;
