@@ -5,7 +5,7 @@ import { escapeLogHtml as esc } from './escape.js';
 import { swimlanesSvg, SEVERITY_COLOUR } from './html-swimlanes.js';
 import { t, type Messages } from './i18n/index.js';
 import type { ReportOptions } from './markdown.js';
-import { stepLabel, timelineRows } from './markdown.js';
+import { adviceCategories, stepLabel, timelineRows } from './markdown.js';
 import { chainSteps, factPairs, findingsById, formatTime, impactOf, localSummary, triggerAndDefect } from './story.js';
 
 const MAX_TIMELINE_ROWS = 1000;
@@ -136,7 +136,7 @@ export function renderHtml(a: Analysis, o: ReportOptions): string {
 
   if (top) {
     out.push(`<h2>${esc(t(m, 'nextChecks'))}</h2>`);
-    for (const c of [...new Set(chain.map((f) => f.category))]) {
+    for (const c of adviceCategories(steps)) {
       out.push(`<h3>${esc(m.category[c])} <code>${esc(c)}</code></h3>`, '<ul class="advice">');
       for (const line of ADVICE[m.lang][c]) out.push(`<li>${esc(line)}</li>`);
       out.push('</ul>');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HOSTILE, hostileAnalysis } from '../../test/support/report-fixture.js';
 import { messages } from './i18n/index.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, timelineRows } from './markdown.js';
 
 /** Pipes that split cells: not escaped with a backslash. */
 const cellSplits = (row: string) => (row.match(/(^|[^\\])\|/g) ?? []).length;
@@ -84,4 +84,15 @@ test('Markdown draft: a trigger before the root cause is labelled in the chain t
   assert.match(md, /\n\| 2 \(root cause\) \| [^|]+ \| db-1 \| quorum member loss \| [^\n]* \| the ensemble member on the OOM-stricken host/);
   assert.match(md, /- \*\*Trigger:\*\* what set it off: kernel killed/);
   assert.match(md, /- \*\*Defect:\*\* what turned it into an outage: member lost/);
+  const next = md.slice(md.indexOf('## Next checks'));
+  assert.ok(next.indexOf('### quorum member loss') < next.indexOf('### OOM kill'), 'advice for the root cause comes before its trigger\'s');
+});
+
+test('the Markdown timeline leaves out the first and last line of each source; the HTML one keeps them', () => {
+  const a = hostileAnalysis();
+  const first = { ...a.timeline[0]!, reason: 'first' as const, event: { ...a.timeline[0]!.event, message: 'source begins here' } };
+  const b = { ...a, timeline: [first, ...a.timeline] };
+  assert.equal(timelineRows(b, [], true).filter((r) => r.what.includes('source begins here')).length, 0);
+  assert.equal(timelineRows(b, []).filter((r) => r.what.includes('source begins here')).length, 1);
+  assert.equal(timelineRows(b, [], true).length, a.findings.length + a.timeline.length);
 });

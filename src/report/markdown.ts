@@ -1,3 +1,4 @@
+import type { Category } from '../detect/category.js';
 import type { Finding } from '../detect/finding.js';
 import type { Analysis } from '../pipeline.js';
 import { ADVICE } from './advice.js';
@@ -83,7 +84,7 @@ export function renderMarkdown(a: Analysis, o: ReportOptions): string {
   }
 
   out.push(`## ${t(m, 'timeline')}`, '');
-  const timed = timelineRows(a, steps.map((s) => s.finding));
+  const timed = timelineRows(a, steps.map((s) => s.finding), true);
   out.push(`| ${t(m, 'time')} | ${t(m, 'host')} | ${t(m, 'what')} | ${t(m, 'source')} |`, '|---|---|---|---|');
   for (const row of timed.slice(0, MAX_TIMELINE_ROWS)) {
     out.push(`| ${time(row.timeMs)} | ${md(row.host ?? '-')} | ${row.bold ? `**${md(row.what)}**` : md(row.what)} | ${md(row.source)} |`);
@@ -102,7 +103,7 @@ export function renderMarkdown(a: Analysis, o: ReportOptions): string {
 
   if (top) {
     out.push(`## ${t(m, 'nextChecks')}`, '');
-    const cats = [...new Set(steps.map((s) => s.finding.category))];
+    const cats = adviceCategories(steps);
     for (const c of cats) {
       out.push(`### ${m.category[c]} (\`${c}\`)`, '');
       for (const line of ADVICE[m.lang][c]) out.push(`- [ ] ${line}`);
@@ -132,14 +133,24 @@ export interface TimelineRow {
   bold: boolean;
 }
 
-/** Findings and the notable log lines, merged by time (lines without a time last). */
-export function timelineRows(a: Analysis, chain: readonly Finding[]): TimelineRow[] {
+/** The categories to advise on: the root cause's first, then its trigger's, then its effects'. */
+export function adviceCategories(steps: readonly ChainStep[]): Category[] {
+  const order = { root: 0, trigger: 1, effect: 2 } as const;
+  return [...new Set([...steps].sort((x, y) => order[x.role] - order[y.role]).map((s) => s.finding.category))];
+}
+
+/**
+ * Findings and the notable log lines, merged by time (lines without a time last). `eventful`
+ * keeps only warnings and state changes, leaving out the first and last line of every source.
+ */
+export function timelineRows(a: Analysis, chain: readonly Finding[], eventful = false): TimelineRow[] {
   const inChain = new Set(chain);
   const rows: TimelineRow[] = a.findings.map((f) => ({
     timeMs: f.timeMs, host: f.host, what: `[${f.category}] ${f.title}`,
     source: f.evidence[0] ? `${f.evidence[0].path}:${f.evidence[0].line}` : '-', bold: inChain.has(f),
   }));
-  for (const { event: e, repeats } of a.timeline) {
+  for (const { event: e, repeats, reason } of a.timeline) {
+    if (eventful && (reason === 'first' || reason === 'last')) continue;
     rows.push({
       timeMs: e.timeMs, host: e.host, what: `${e.severity ? `${e.severity.toUpperCase()} ` : ''}${e.message}${repeats ? ` (+${repeats})` : ''}`,
       source: `${e.path}:${e.line}`, bold: false,
