@@ -37,6 +37,8 @@ export const LINKS: readonly CausalLink[] = [
   { cause: 'memory-leak', effect: 'memory-pressure', scope: 'same-host', maxLagMs: 24 * H, why: 'a growing process leaves the host short of memory' },
   { cause: 'memory-leak', effect: 'oom-kill', scope: 'same-host', maxLagMs: 24 * H, why: 'the leaking process grew until the OOM killer fired' },
   { cause: 'memory-pressure', effect: 'oom-kill', scope: 'same-host', maxLagMs: 30 * MIN, why: 'the host ran out of memory and the kernel killed a process' },
+  { cause: 'memory-leak', effect: 'gc-pause', scope: 'same-host', maxLagMs: 2 * H, why: 'the growing neighbour leaves the JVM short of memory: reclaim stretches its pauses' },
+  { cause: 'log-flood', effect: 'memory-leak', scope: 'same-process', maxLagMs: 2 * H, why: 'each pass through the flooding error path leaks: the flood drives the leak', trigger: true },
   { cause: 'memory-pressure', effect: 'gc-pause', scope: 'same-host', maxLagMs: 30 * MIN, why: 'reclaim and swapping stretch a JVM\'s stop-the-world pauses' },
   { cause: 'memory-pressure', effect: 'process-stall', scope: 'same-host', maxLagMs: 30 * MIN, why: 'processes stall in direct reclaim' },
   { cause: 'poison-message', effect: 'oom-kill', scope: 'same-host', maxLagMs: 10 * MIN, why: 'processing the oversized record exhausted the consumer\'s memory' },

@@ -11,6 +11,8 @@ const MAX_GAP_MS = 10 * 60_000;
 /** Units tracked at once (per host): memory stays bounded on any input. */
 const MAX_UNITS = 4096;
 
+// the kernel's verdict on an OOM kill: "Out of memory: Killed process 4242 (python3) total-vm:..."
+const OOM_KILLED = /Killed process (\d+) \(([^)]{1,64})\)/;
 const SUPERVISORD_GAVE_UP = /gave up: (\S{1,128}) entered FATAL state/;
 // systemd: "UNIT: Main process exited, code=killed, status=9/KILL", "UNIT: Scheduled restart job, restart counter is at 5."
 const SYSTEMD_EXIT = /^(?:\S+\[\d+\]: )?(\S{1,256}?): Main process exited, code=(exited|killed|dumped), status=(\d{1,3})/;
@@ -38,12 +40,13 @@ interface Loop {
 export const processCrashLoop = stream({
   name: 'process-crash-loop',
   category: 'crash-loop',
-  software: 'supervisord, systemd',
-  description: 'A supervised process keeps dying and being restarted (restarts, mean interval, last exit status)',
+  software: 'supervisord, systemd, linux-kernel',
+  description: 'A supervised process keeps dying and being restarted (supervisord/systemd deaths, or repeated OOM kills of one process): restarts, mean interval, last exit status',
   formats: '*',
-  prefilter: ['; not expected)', ' process exited, code=', 'Scheduled restart job', 'entered FATAL state'],
+  prefilter: ['; not expected)', ' process exited, code=', 'Scheduled restart job', 'entered FATAL state', 'Killed process'],
   create() {
     const loops = new Map<string, Loop>();
+    const oomVictims = new Set<string>();
     const out: Omit<Finding, 'id'>[] = [];
     const close = (l: Loop) => {
       const restarts = Math.max(l.deaths, l.restartCounter ?? 0);
@@ -53,10 +56,10 @@ export const processCrashLoop = stream({
       const every = intervalMs !== null ? `, every ${intervalMs >= 60_000 ? `${(intervalMs / 60_000).toFixed(1)} min` : `${(intervalMs / 1000).toFixed(1)} s`}` : '';
       out.push({
         category: 'crash-loop', severity: l.gaveUp ? 'critical' : 'error', detector: 'process-crash-loop',
-        title: `${l.unit} is crash-looping under ${l.supervisor}: ${restarts ? `${restarts} deaths` : 'died at every start'}${every}${l.lastCause ? `, last ${describeExit(l.lastCause)}` : ''}${l.gaveUp ? '; restarts given up' : ''}`,
+        title: `${l.unit} is crash-looping${l.supervisor ? ` under ${l.supervisor}` : ''}: ${restarts ? `${restarts} deaths` : 'died at every start'}${every}${l.lastCause ? `, last ${describeExit(l.lastCause)}` : ''}${l.gaveUp ? '; restarts given up' : ''}`,
         timeMs: l.first.timeMs, endMs: (l.gaveUp ?? l.last).timeMs, host: l.host, process: l.unit.replace(/\.service$/, ''), pid: null,
         facts: {
-          unit: l.unit, supervisor: l.supervisor, restarts, deathsSeen: l.deaths, restartCounter: l.restartCounter, intervalMs, spanMs,
+          unit: l.unit, supervisor: l.supervisor || null, restarts, deathsSeen: l.deaths, restartCounter: l.restartCounter, intervalMs, spanMs,
           exitStatus: l.lastCause?.exitStatus ?? null, signal: l.lastCause?.signal ?? null, gaveUp: l.gaveUp !== null,
         },
         evidence: [evidenceOf(l.first), ...(l.last !== l.first ? [evidenceOf(l.last)] : []), ...(l.gaveUp && l.gaveUp !== l.first ? [evidenceOf(l.gaveUp)] : [])],
@@ -92,6 +95,16 @@ export const processCrashLoop = stream({
       accept(e: LogEvent) {
         const msg = e.message;
         let m: RegExpExecArray | null;
+        if (msg.includes('Killed process') && (m = OOM_KILLED.exec(msg))) {
+          // a process the kernel keeps OOM-killing is being restarted by something: each kill is a death.
+          // dmesg, syslog and the journal can carry the same kill: count each victim pid once
+          const victim = `${e.host ?? ''}\u0000${m[1]}`;
+          if (!oomVictims.has(victim) && oomVictims.size < MAX_UNITS * 16) {
+            oomVictims.add(victim);
+            death(e, m[2]!, '', killedBy('KILL'), null);
+          }
+          return;
+        }
         if (msg.includes('; not expected)')) {
           // "exited:" may have been read as a logger name: the record's text has it
           if ((m = SUPERVISORD_EXIT.exec(e.text.length > 1000 ? e.text.slice(0, 1000) : e.text))) death(e, m[1]!, 'supervisord', m[2] !== undefined ? decodeExitStatus(Number(m[2])) : killedBy(m[3]!), null);
@@ -139,8 +152,17 @@ export const processCrashLoop = stream({
     }, {
       // supervisord gave up on a program whose earlier deaths are not in the log
       'host-a/logs/supervisord.log': '2026-11-22 04:30:29,478 INFO gave up: migrator entered FATAL state, too many start retries too quickly\n',
+    }, {
+      // the kernel kills the same consumer again and again: something keeps restarting it
+      'host-a/cmd/dmesg-T.txt': [4101, 4187, 4260].map((pid, i) =>
+        `[Sun Nov 22 04:3${i}:10 2026] Memory cgroup out of memory: Killed process ${pid} (ledger-consumer) total-vm:900000kB, anon-rss:520000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:1200kB oom_score_adj:0`).join('\n') + '\n',
     }],
     miss: [{
+      // one kill, carried by three sources: one death
+      'host-a/cmd/dmesg-T.txt': '[Sun Nov 22 04:30:10 2026] Out of memory: Killed process 4101 (ledger-consumer) total-vm:900000kB, anon-rss:520000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:1200kB oom_score_adj:0\n',
+      'host-a/logs/kern.log': 'Nov 22 04:30:10 host-a kernel: [ 812.123456] Out of memory: Killed process 4101 (ledger-consumer) total-vm:900000kB, anon-rss:520000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:1200kB oom_score_adj:0\n',
+      'host-a/logs/syslog': 'Nov 22 04:30:10 host-a kernel: [ 812.123456] Out of memory: Killed process 4101 (ledger-consumer) total-vm:900000kB, anon-rss:520000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:1200kB oom_score_adj:0\n',
+    }, {
       // one death a day apart from the next, and expected exits
       'host-a/logs/supervisord.log': [
         '2026-11-20 04:30:27,798 WARN exited: billing-worker (exit status 3; not expected)',
