@@ -26,6 +26,8 @@ interface FdCount {
   closeWait: number;
   first: Evidence[];
   last: Evidence | null;
+  /** the limit the same record states (culprit collect's processes.json) */
+  ownLimit: Limit | null;
 }
 
 interface Limit {
@@ -33,6 +35,26 @@ interface Limit {
   hardLimit: number | null;
   evidence: Evidence;
   source: string;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** culprit collect's processes.json: each process's fd counts by kind and its limits, in one record. */
+function acceptCollected(e: LogEvent, counts: Map<string, FdCount>): void {
+  const f = e.fields!;
+  const fds = num(f.fdsTotal);
+  const pid = e.pid ?? num(f.pid);
+  if (fds === null || pid === null || counts.size >= MAX_PROCESSES) return;
+  const byType = new Map<string, number>();
+  for (const [kind, field] of [['socket', 'fdsSocket'], ['file', 'fdsFile'], ['pipe', 'fdsPipe'], ['anon', 'fdsAnon']] as const) {
+    const n = num(f[field]);
+    if (n) byType.set(kind, n);
+  }
+  const ev = evidenceOf(e);
+  counts.set(`${e.path}\u0000${pid}`, {
+    host: e.host, timeMs: e.timeMs, process: e.process, pid, fds, byType, tcp: 0, closeWait: num(f.socketsCloseWait) ?? 0,
+    first: [ev], last: null, ownLimit: { softLimit: num(f.fdSoftLimit), hardLimit: num(f.fdHardLimit), evidence: ev, source: 'collect-processes' },
+  });
 }
 
 /** Sockets are what usually fills the table: "IPv4 248, REG 2" names the culprit type. */
@@ -52,7 +74,7 @@ export const fdsLimitNearness = stream({
   category: 'fd-exhaustion',
   software: 'linux',
   description: 'A process whose open fds (lsof) reach >= 90 % of its open-files limit (/proc/PID/limits or ulimit -a)',
-  formats: ['lsof', 'proc-limits', 'ulimit-a'],
+  formats: ['lsof', 'proc-limits', 'ulimit-a', 'collect-processes'],
   create() {
     const counts = new Map<string, FdCount>();
     const pidLimits = new Map<string, Limit>();
@@ -67,7 +89,7 @@ export const fdsLimitNearness = stream({
           let c = counts.get(key);
           if (!c) {
             if (counts.size >= MAX_PROCESSES) return;
-            c = { host: e.host, timeMs: e.timeMs, process: e.process, pid: f.pid, fds: 0, byType: new Map(), tcp: 0, closeWait: 0, first: [], last: null };
+            c = { host: e.host, timeMs: e.timeMs, process: e.process, pid: f.pid, fds: 0, byType: new Map(), tcp: 0, closeWait: 0, first: [], last: null, ownLimit: null };
             counts.set(key, c);
           }
           c.fds++;
@@ -78,6 +100,10 @@ export const fdsLimitNearness = stream({
           // fds 0-2 are stdio: the rows from the busiest end of the table say more
           if (c.fds > 3 && c.first.length < EVIDENCE_FIRST) c.first.push(evidenceOf(e));
           else if (c.fds > 3) c.last = evidenceOf(e);
+          return;
+        }
+        if (e.format === 'collect-processes') {
+          acceptCollected(e, counts);
           return;
         }
         if (f.resource !== 'nofile') return;
@@ -95,7 +121,7 @@ export const fdsLimitNearness = stream({
       finish() {
         const out: Omit<Finding, 'id'>[] = [];
         for (const c of counts.values()) {
-          const limit = pidLimits.get(`${c.host ?? ''}\u0000${c.pid}`) ?? shellLimits.get(c.host ?? '');
+          const limit = c.ownLimit ?? pidLimits.get(`${c.host ?? ''}\u0000${c.pid}`) ?? shellLimits.get(c.host ?? '');
           if (!limit || limit.softLimit === null || limit.softLimit <= 0) continue;
           const share = c.fds / limit.softLimit;
           if (share < NEAR_SHARE) continue;
@@ -111,9 +137,9 @@ export const fdsLimitNearness = stream({
             timeMs: c.timeMs, endMs: null, host: c.host, process: c.process, pid: c.pid,
             facts: {
               fdCount: c.fds, fdLimit: limit.softLimit, fdHardLimit: limit.hardLimit, fdPercent: percent, limitSource: limit.source,
-              byType: byType.slice(0, 300), tcpFds: c.tcp, closeWaitFds: c.closeWait, socketFds: (c.byType.get('IPv4') ?? 0) + (c.byType.get('IPv6') ?? 0) + (c.byType.get('sock') ?? 0) + (c.byType.get('unix') ?? 0),
+              byType: byType.slice(0, 300), tcpFds: c.tcp, closeWaitFds: c.closeWait, socketFds: (c.byType.get('IPv4') ?? 0) + (c.byType.get('IPv6') ?? 0) + (c.byType.get('sock') ?? 0) + (c.byType.get('unix') ?? 0) + (c.byType.get('socket') ?? 0),
             },
-            evidence: [limit.evidence, ...c.first, ...(c.last ? [c.last] : [])],
+            evidence: c.ownLimit ? [...c.first] : [limit.evidence, ...c.first, ...(c.last ? [c.last] : [])],
           }, `pid:${c.pid}`));
         }
         counts.clear();

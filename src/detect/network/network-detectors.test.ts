@@ -145,6 +145,30 @@ test('two processes at their fd limits on one host are two findings', async () =
   }
 });
 
+test('culprit collect\'s sockets.json and processes.json: the pile-up and the fds at the limit', async () => {
+  const tmp = tempDir();
+  try {
+    const cmd = join(tmp.dir, 'box-4', 'cmd');
+    mkdirSync(cmd, { recursive: true });
+    writeFileSync(join(cmd, 'sockets.json'), '{"takenAt":"2026-05-10T07:40:00.000Z",\n"total":120,\n"byProcessPortState":[\n' + [
+      '{"pid":4242,"process":"uwsgi","localPort":8080,"state":"CLOSE-WAIT","count":45}',
+      '{"pid":4242,"process":"uwsgi","localPort":8080,"state":"ESTAB","count":10}',
+      '{"pid":null,"process":null,"localPort":8080,"state":"CLOSE-WAIT","count":5}',
+      '{"pid":null,"process":null,"localPort":8080,"state":"TIME-WAIT","count":60}',
+      '{"pid":77,"process":"sshd","localPort":22,"state":"CLOSE-WAIT","count":2}',
+    ].join(',\n') + '\n],\n"listen":[\n{"localAddr":"0.0.0.0","localPort":8080,"acceptQueue":3,"pid":4242,"process":"uwsgi"}\n]}\n');
+    writeFileSync(join(cmd, 'processes.json'), '{"tool":"culprit collect",\n"host":"box-4",\n"takenAt":"2026-05-10T07:40:00.000Z",\n"processes":[\n' + [
+      '{"pid":4242,"ppid":1,"name":"uwsgi","cmdline":["uwsgi"],"state":"S","uid":0,"rssBytes":1843200,"vmBytes":14585856,"threads":4,"cpuSeconds":3,"startedAt":"2026-05-10T07:00:00.000Z","fds":{"total":1010,"socket":990,"file":15,"pipe":4,"anon":1,"other":0},"fdSoftLimit":1024,"fdHardLimit":4096,"cgroup":["0::/"],"sockets":{"CLOSE-WAIT":45}}',
+      '{"pid":77,"ppid":1,"name":"sshd","cmdline":["sshd"],"state":"S","uid":0,"rssBytes":1843200,"vmBytes":14585856,"threads":1,"cpuSeconds":0,"startedAt":"2026-05-10T07:00:00.000Z","fds":{"total":9,"socket":3,"file":5,"pipe":1,"anon":0,"other":0},"fdSoftLimit":1024,"fdHardLimit":4096,"cgroup":["0::/"],"sockets":{}}',
+    ].join(',\n') + '\n]}\n');
+    const fs = await run(tmp.dir);
+    assert.deepEqual(by(fs, 'sockets-close-wait-buildup').map((f) => [f.process, f.pid, f.facts.closeWaitSockets, f.facts.queuedCloseWaitSockets, f.facts.localPort]), [['uwsgi', 4242, 50, 5, 8080]]);
+    assert.deepEqual(by(fs, 'fds-limit-nearness').map((f) => [f.process, f.pid, f.facts.fdCount, f.facts.fdLimit, f.facts.limitSource, f.facts.socketFds]), [['uwsgi', 4242, 1010, 1024, 'collect-processes', 990]]);
+  } finally {
+    tmp.remove();
+  }
+});
+
 describe('a hand-written bundle (Java service, nginx in front)', async () => {
   const fs = await run(repoPath('test', 'fixtures', 'detect', 'ledger-sockets'));
 

@@ -47,12 +47,38 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  */
 function groupOf(e: LogEvent): { key: string; label: string; process: string | null; pid: number | null } | null {
   const f = e.fields!;
-  const pid = num(f.pid);
-  const process = typeof f.process === 'string' ? f.process : null;
+  const pid = num(f.pid) ?? e.pid;
+  const process = typeof f.process === 'string' ? f.process : e.process;
   if (pid !== null) return { key: `pid:${pid}`, label: `${process ?? '?'} (pid ${pid})`, process, pid };
   const port = num(f.localPort);
   if (port === null) return null;
   return { key: `port:${port}`, label: `local port ${port}`, process: null, pid: null };
+}
+
+/** culprit collect's sockets.json: sockets already counted by owner, local port and state (ss spelling). */
+function acceptCollected(e: LogEvent, snapshots: Map<string, Snapshot>): void {
+  const f = e.fields!;
+  const state = String(f.state).toUpperCase().replace(/-/g, '_');
+  const g0 = groupOf(e);
+  if (!g0) return;
+  let snap = snapshots.get(e.path);
+  if (!snap) snapshots.set(e.path, (snap = { host: e.host, timeMs: e.timeMs, groups: new Map(), listeners: new Map() }));
+  if (state === 'LISTEN' && g0.pid !== null && typeof f.localPort === 'number') snap.listeners.set(f.localPort, g0.key);
+  const n = f.kind === 'group' ? num(f.count) ?? 0 : 0;
+  if (n <= 0 || state === 'TIME_WAIT') return;
+  let g = snap.groups.get(g0.key);
+  if (!g) {
+    if (snap.groups.size >= MAX_GROUPS) return;
+    g = { label: g0.label, process: g0.process, pid: g0.pid, sockets: 0, established: 0, closeWait: 0, unreadBytes: 0, localPorts: new Map(), peerEndpoints: new Map(), peers: new Set(), first: [], last: null, queuedCloseWait: 0 };
+    snap.groups.set(g0.key, g);
+  }
+  g.sockets += n;
+  if (state === 'ESTAB' || state === 'ESTABLISHED') g.established += n;
+  if (state !== 'CLOSE_WAIT') return;
+  g.closeWait += n;
+  const port = num(f.localPort);
+  if (port !== null) g.localPorts.set(port, (g.localPorts.get(port) ?? 0) + n);
+  if (g.first.length < EVIDENCE_FIRST) g.first.push(evidenceOf(e));
 }
 
 /** Counts one socket (not TIME_WAIT) into a group of its snapshot. */
@@ -114,13 +140,17 @@ export const socketsCloseWaitBuildup = stream({
   category: 'close-wait-buildup',
   software: 'linux-tcp',
   description: `CLOSE_WAIT sockets piling up (>= ${MIN_CLOSE_WAIT} and >= ${MIN_SHARE * 100} % of a process's or port's sockets) in ss/netstat snapshots`,
-  formats: ['ss-tan', 'netstat-an'],
+  formats: ['ss-tan', 'netstat-an', 'collect-sockets'],
   create() {
     const snapshots = new Map<string, Snapshot>();
     return {
       accept(e: LogEvent) {
         const f = e.fields;
         if (!f || typeof f.state !== 'string') return;
+        if (e.format === 'collect-sockets') {
+          acceptCollected(e, snapshots);
+          return;
+        }
         if (typeof f.proto === 'string' && !f.proto.startsWith('tcp')) return;
         const g0 = groupOf(e);
         if (!g0) return;
