@@ -7,6 +7,8 @@ import { analyze } from '../../pipeline.js';
 import { REPO_ROOT, tempDir } from '../../../test/support/paths.js';
 import type { Finding } from '../finding.js';
 import { BucketSeries } from './bucket-series.js';
+import { bestRise } from './change-point.js';
+import { categoryOfWords, errorPatternDetectors } from './error-patterns.js';
 import { GapStats } from './gap-stats.js';
 import { patternHotLoop } from './hot-loop.js';
 import { patternLogFlood } from './log-flood.js';
@@ -14,7 +16,7 @@ import { patternProcessStall } from './process-stall.js';
 import { TemplateStage } from './template-stage.js';
 import type { LogEvent } from '../../events/event.js';
 
-const PATTERNS = [patternLogFlood, patternHotLoop, patternProcessStall];
+const PATTERNS = [patternLogFlood, patternHotLoop, patternProcessStall, ...errorPatternDetectors];
 const bundle = (name: string) => join(REPO_ROOT, 'test', 'fixtures', 'bundles', name);
 
 async function run(paths: string[]): Promise<Finding[]> {
@@ -141,6 +143,43 @@ describe('process-stall', () => {
   });
 });
 
+describe('error templates: new ones and rate rises', () => {
+  test('the change point of a step is where it steps; a lone spike is not sustained', () => {
+    const step = [1, 0, 2, 1, 1, 0, 1, 9, 11, 10, 12, 9, 10];
+    const r = bestRise(step, 3)!;
+    assert.equal(r.at, 7);
+    assert.ok(r.afterMean > 9 && r.beforeMean < 1);
+    assert.equal(r.sustained, 1);
+    const spike = [1, 1, 1, 1, 1, 40, 1, 1, 1, 1, 1];
+    assert.ok(bestRise(spike, 3)!.sustained < 0.5);
+    assert.equal(bestRise([5, 4, 3, 2, 1, 0], 3), null);
+  });
+
+  test('a template takes the first wording it matches, specific before general', () => {
+    assert.equal(categoryOfWords('connect to db:5432 failed: no route to host (socket timeout)'), 'network-partition');
+    assert.equal(categoryOfWords('request timed out after <*> ms'), 'timeout');
+    assert.equal(categoryOfWords('request served in <*> ms'), null);
+  });
+
+  const ok = (i: number) => `INFO  [main] api - served request ${i} in ${i % 50} ms`;
+  const err = (i: number) => `ERROR [main] api - call ${i} to ledger timed out after 3000 ms`;
+  test('errors rising from 1 a minute to 30 a minute give a rise with both rates', async () => {
+    const ls = [...lines(600, 0, 600_000, ok), ...lines(10, 5_000, 600_000, err), ...lines(150, 600_000, 900_000, err), ...lines(300, 600_000, 900_000, ok)];
+    const fs = by(await runFiles({ 'h1/logs/api.log': file(ls) }), 'pattern-errors-timeout');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.facts.signal, 'error-rate-rise');
+    assert.ok((fs[0]!.facts.beforePerMin as number) <= 2, String(fs[0]!.facts.beforePerMin));
+    assert.ok((fs[0]!.facts.afterPerMin as number) >= 25, String(fs[0]!.facts.afterPerMin));
+    assert.ok(Math.abs(fs[0]!.timeMs! - Date.UTC(2026, 4, 10, 7, 10)) <= 10_000);
+    assert.equal(fs[0]!.severity, 'warning');
+  });
+
+  test('the same error rate all along is neither new nor rising', async () => {
+    const ls = [...lines(600, 0, 900_000, ok), ...lines(90, 0, 900_000, err)];
+    assert.deepEqual(by(await runFiles({ 'h1/logs/api.log': file(ls) }), 'pattern-errors-timeout'), []);
+  });
+});
+
 describe('recorded bundles', () => {
   test('zk-closed-watch-spin: the client spinning on one line is a hot loop and a flood (found without its names)', async () => {
     const fs = await run([bundle('zk-closed-watch-spin')]);
@@ -166,6 +205,9 @@ describe('recorded bundles', () => {
     assert.match(String(flood[0]!.facts.template), /unknown cluster/);
     // each line carries its own request id: work, not a spin
     assert.deepEqual(by(fs, 'pattern-hot-loop'), []);
+    // the wrong cluster name in the proxy's errors: a config error whose rate rose
+    const cfg = by(fs, 'pattern-errors-config-error');
+    assert.deepEqual(cfg.map((f) => [f.host, f.facts.signal]), [['lockd-b', 'error-rate-rise']]);
   });
 
   test('quiet recordings give no pattern finding', async () => {
@@ -178,6 +220,11 @@ describe('recorded bundles', () => {
     for (const s of loghubSets()!) {
       const fs = await run([s.rawLog]);
       assert.deepEqual([...by(fs, 'pattern-hot-loop'), ...by(fs, 'pattern-log-flood')].map((f) => f.title), [], s.name);
+      // Hadoop's sample holds an injected network disconnection: 25 s of silence, then "No Route to Host"
+      if (s.name === 'Hadoop') {
+        assert.deepEqual(fs.map((f) => f.detector).sort(), ['pattern-errors-network-partition', 'pattern-process-stall']);
+        assert.ok((by(fs, 'pattern-process-stall')[0]!.facts.gapMs as number) > 24_000);
+      } else assert.deepEqual(fs.map((f) => f.title), [], s.name);
     }
   });
 });
