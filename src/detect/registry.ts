@@ -1,5 +1,6 @@
 import type { DetectorDef } from './define.js';
 import { massTaskStop } from './generic/mass-task-stop.js';
+import { errorPatternDetectors } from './patterns/error-patterns.js';
 import { patternHotLoop } from './patterns/hot-loop.js';
 import { patternLogFlood } from './patterns/log-flood.js';
 import { patternProcessStall } from './patterns/process-stall.js';
@@ -145,4 +146,5 @@ export const DETECTORS: readonly DetectorDef[] = [
   patternLogFlood,
   patternHotLoop,
   patternProcessStall,
+  ...errorPatternDetectors,
 ];
