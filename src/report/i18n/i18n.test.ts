@@ -14,6 +14,8 @@ test('every language has the same keys as English, each a non-empty string with 
     assert.deepEqual(Object.keys(m.ui).sort(), Object.keys(en.ui).sort(), `${lang} ui keys`);
     assert.deepEqual(Object.keys(m.category).sort(), [...CATEGORIES].sort(), `${lang} categories`);
     assert.deepEqual(Object.keys(m.severity).sort(), Object.keys(en.severity).sort(), `${lang} severities`);
+    const missing = LINKS.map((l) => linkKey(l.cause, l.effect)).filter((k) => !(k in m.linkWhy));
+    assert.deepEqual(missing, [], `${lang}: links.ts has links without a sentence in i18n/${lang}.ts`);
     assert.deepEqual(Object.keys(m.linkWhy).sort(), LINKS.map((l) => linkKey(l.cause, l.effect)).sort(), `${lang} link whys`);
     for (const [key, value] of Object.entries(m.ui)) {
       assert.ok(value.trim().length > 0, `${lang}.${key} is empty`);

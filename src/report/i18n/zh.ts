@@ -93,6 +93,8 @@ export const ZH_SEVERITY: Record<FindingSeverity, string> = { critical: '严重'
 export const ZH_LINK_WHY: Record<string, string> = {
   'memory-leak>memory-pressure': '进程内存持续增长，主机内存随之紧张',
   'memory-leak>oom-kill': '泄漏的进程不断增长，直到触发 OOM killer',
+  'memory-leak>gc-pause': '不断增长的邻居进程让 JVM 内存紧张，内存回收拉长了它的 GC 停顿',
+  'log-flood>memory-leak': '每次走进刷屏的错误路径都会泄漏内存：刷屏推动了泄漏',
   'memory-pressure>oom-kill': '主机内存耗尽，内核杀掉了一个进程',
   'memory-pressure>gc-pause': '内存回收和换页拉长了 JVM 的 stop-the-world 停顿',
   'memory-pressure>process-stall': '进程卡在直接内存回收中',
