@@ -54,6 +54,9 @@ lab_begin() {
   mkdir -p "$BUNDLE/metrics"
   LAB_T0=$(date +%s)
   LAB_T0_UPTIME=$(cut -d' ' -f1 /proc/uptime)
+  # errexit stops on the first failing command: say which one (errtrace: inside functions too).
+  set -o errtrace
+  trap 'lab_log "error: exit $? at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND"' ERR
   trap 'lab_cleanup' EXIT
   trap 'lab_log "interrupted"; exit 130' INT
   trap 'lab_log "terminated (time bound or signal)"; exit 143' TERM
@@ -93,7 +96,7 @@ lab_stop_all() {
 
 lab_cleanup() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM ERR
   set +o errexit
   local hook
   for hook in "${LAB_CLEANUP_HOOKS[@]}"; do eval "$hook" >/dev/null 2>&1 || lab_log "cleanup step failed: $hook"; done

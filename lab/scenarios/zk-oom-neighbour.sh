@@ -39,11 +39,17 @@ oom_line=$(bundle_dmesg_raw_since | grep -E "Killed process $zk_pid " | head -n 
 oom_iso=$(lab_uptime_to_iso "$(sed -E 's/^\[ *([0-9.]+)\].*/\1/' <<<"$oom_line")")
 lab_log "OOM kill at $oom_iso: $oom_line"
 
-# A supervisor restarts ZooKeeper 5 s later (like Restart=on-failure, RestartSec=5); the renderer keeps leaking.
-lab_sleep 5
+# A supervisor restarts ZooKeeper 10 s later (like Restart=on-failure, RestartSec=10): longer than the
+# scheduler's 6 s session timeout, so its session expires; the renderer keeps leaking.
+lab_sleep 10
 zk_start meta-02 -Xms256m -Xmx256m -XX:+AlwaysPreTouch
 proc_wait_exit "$renderer_pid" 40 || true
-lab_sleep 8
+# kazoo backs off between reconnects (up to tens of seconds): wait until the scheduler learns its session
+# is gone (it then stops its tasks), then a little longer.
+sched_live=$BUNDLE/meta-02/logs/fleet-scheduler.log
+end=$(( $(date +%s) + 75 ))
+while ! grep -q 'stopping task' "$sched_live" && (( $(date +%s) < end )); do lab_sleep 1; done
+lab_sleep 5
 for h in meta-01 meta-02 meta-03; do bundle_ps "$h"; bundle_ss "$h"; bundle_cmd "$h" "free -m"; done
 bundle_dmesg meta-02
 bundle_snapshot   # what the on-call takes away; the checks below read it
