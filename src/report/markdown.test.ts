@@ -78,7 +78,7 @@ test('Markdown draft without root causes says so and leaves out the sections tha
 
 test('Markdown draft: a trigger before the root cause is labelled in the chain table', () => {
   const a = hostileAnalysis();
-  const r = { ...a.rootCauses[0]!, chain: ['f2', 'f3', 'f4'], ...{ trigger: { category: 'oom-kill' as const, host: 'db-1', process: null, timeMs: a.findings[0]!.timeMs, summary: 's', chain: ['f1'] } } };
+  const r = { ...a.rootCauses[0]!, chain: ['f2', 'f3', 'f4'], trigger: { category: 'oom-kill' as const, host: 'db-1', process: null, timeMs: a.findings[0]!.timeMs, summary: 's', chain: ['f1'] } };
   const md = renderMarkdown({ ...a, rootCauses: [r] }, { messages: messages('en'), zone: null });
   assert.match(md, /\n\| 1 \(Trigger\) \| [^|]+ \| db-1 \| OOM kill \| [^\n]* \| Trigger \|\n/);
   assert.match(md, /\n\| 2 \(root cause\) \| [^|]+ \| db-1 \| quorum member loss \| [^\n]* \| the ensemble member on the OOM-stricken host/);

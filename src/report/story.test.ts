@@ -60,7 +60,7 @@ test('a root cause with the ranking\'s trigger: the trigger leads the chain, the
   const findings = [mk('s1', 'coordination-session-loss', 0, 'session expired'), mk('h1', 'hot-loop', 2_000, 'same line 90000 times'), mk('c1', 'cpu-saturation', 3_000, 'CPU 99%')];
   const r = {
     ...base.rootCauses[0]!, category: 'hot-loop' as const, chain: ['h1', 'c1'], summary: 'same line 90000 times on gw-1, triggered by session expired',
-    ...{ trigger: { category: 'coordination-session-loss' as const, host: 'gw-1', process: 'announcer', timeMs: t0, summary: 'session expired', chain: ['s1'] } },
+    trigger: { category: 'coordination-session-loss' as const, host: 'gw-1', process: 'announcer', timeMs: t0, summary: 'session expired', chain: ['s1'] },
   };
   const a = { ...base, findings, rootCauses: [r] };
   const zhSteps = chainSteps(r, findingsById(a), messages('zh'));

@@ -52,10 +52,8 @@ export function hostileAnalysis(): Analysis {
     timeline: HOSTILE.map((text, k) => ({ event: event(t0 + k * 500, k % 2 ? 'db-1' : 'app-1', k + 1, text), reason: 'severity' as const, repeats: k, lastEvent: null })),
     timelineOmitted: 0,
     findings,
-    // `trigger` spread in: root causes carry it once the ranking names triggers (rank.ts)
     rootCauses: [{
-      ...{ trigger: null },
-      rank: 1, category: 'oom-kill', host: 'db-1', process: 'batch<b>', timeMs: t0, confidence: 0.9,
+      rank: 1, trigger: null, category: 'oom-kill', host: 'db-1', process: 'batch<b>', timeMs: t0, confidence: 0.9,
       summary: `kernel killed ${HOSTILE[0]} on db-1; 2.9 s later: member lost.`, chain: ['f1', 'f2', 'f3', 'f4'], evidence: findings[0]!.evidence,
     }],
     totalEvents: 120,
