@@ -24,6 +24,12 @@ export interface Finding {
   detector: string;
   facts: Record<string, string | number | boolean | null>;
   evidence: Evidence[];
+  /**
+   * What the finding is about (a victim pid, a socket's process and port, a series). Findings of
+   * one detector on one host with the same key, from different sources within seconds, are one fact
+   * reported twice (dmesg and syslog, ss and netstat) and merge. No key: never merged. Not reported.
+   */
+  mergeKey?: string;
 }
 
 /** What set a defect off, when the chain has one (links.ts `trigger`): an extension of the contract. */

@@ -190,18 +190,18 @@ function close(g: OpenGroup): Omit<Finding, 'id'> {
     f.facts.count = g.count;
     f.title = `${f.title} (${g.count} times)`;
   }
-  (f as Omit<Finding, 'id'> & { mergeKey?: string }).mergeKey = g.key;
+  if (g.key) f.mergeKey = g.key;
   return f;
 }
 
 /** dmesg, journalctl -k and syslog can all carry one OOM kill: keep one finding, all evidence. */
 function mergeSameFacts(findings: Omit<Finding, 'id'>[]): Omit<Finding, 'id'>[] {
-  const out: (Omit<Finding, 'id'> & { mergeKey?: string })[] = [];
-  for (const f of findings as (Omit<Finding, 'id'> & { mergeKey?: string })[]) {
-    const twin = out.find((o) =>
-      o.detector === f.detector && o.host === f.host && (o.mergeKey ?? '') === (f.mergeKey ?? '') && o.mergeKey !== '' &&
+  const out: Omit<Finding, 'id'>[] = [];
+  for (const f of findings) {
+    const twin = f.mergeKey ? out.find((o) =>
+      o.mergeKey === f.mergeKey && o.detector === f.detector && o.host === f.host &&
       o.timeMs !== null && f.timeMs !== null && Math.abs(o.timeMs - f.timeMs) <= SAME_FACT_WINDOW_MS &&
-      o.evidence[0]?.path !== f.evidence[0]?.path);
+      o.evidence[0]?.path !== f.evidence[0]?.path) : undefined;
     if (!twin) {
       out.push(f);
       continue;

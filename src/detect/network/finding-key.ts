@@ -7,6 +7,6 @@ import type { Finding } from '../finding.js';
  * apart. Without it, two processes at their fd limits in one snapshot would merge into one.
  */
 export function withMergeKey(f: Omit<Finding, 'id'>, key: string): Omit<Finding, 'id'> {
-  (f as Omit<Finding, 'id'> & { mergeKey?: string }).mergeKey = key || '-';
+  f.mergeKey = key || '-';
   return f;
 }
