@@ -21,19 +21,11 @@ export function findingsById(a: Analysis): Map<string, Finding> {
   return new Map(a.findings.map((f) => [f.id, f]));
 }
 
-/** The ranking's trigger of a root cause, where it names one (correlate/rank.ts). */
-interface TriggerLike { chain: string[] }
-
-function triggerOf(r: RootCause): TriggerLike | null {
-  // read loosely: a root cause without the field is one without a trigger
-  return (r as RootCause & { trigger?: TriggerLike | null }).trigger ?? null;
-}
-
 /** The chain as the report tells it: the trigger's findings (if any), then the root cause and its effects. */
 export function chainSteps(r: RootCause, byId: Map<string, Finding>, m: Messages): ChainStep[] {
   const steps: ChainStep[] = [];
   let prev: Finding | null = null;
-  const triggerIds = triggerOf(r)?.chain ?? [];
+  const triggerIds = r.trigger?.chain ?? [];
   // the ranking's chain runs from the first cause, so it may already start with the trigger's findings
   const startsWithTrigger = triggerIds.every((id, i) => r.chain[i] === id);
   const ids = startsWithTrigger ? r.chain : [...triggerIds, ...r.chain];
