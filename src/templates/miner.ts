@@ -2,6 +2,7 @@ import { type Cluster, countConstants, covers, distance, generalize, newCluster,
 import { WILDCARD } from './mask.js';
 import { DEFAULT_MINER_OPTIONS, type MinerOptions } from './options.js';
 import { splitTemplates, type TemplateSnapshot } from './split.js';
+import { SHAPE_MISS, ShapeCache } from './shape-cache.js';
 import { maskedLine, tokensOf } from './tokenize.js';
 
 /** Handle of the overflow bucket: lines that arrive when the template cap is reached and match none. */
@@ -32,15 +33,33 @@ export class TemplateMiner {
   private readonly clusters = new Map<number, Cluster>();
   private readonly byLength = new Map<number, Cluster[]>();
   private readonly shapes = new Map<string, number>();
+  /** raw message shape → handle, looked up before any masking (shape-cache.ts) */
+  private readonly raw: ShapeCache;
   private overflowCount = 0;
   private shapeChars = 0;
 
   constructor(options: Partial<MinerOptions> = {}) {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
+    this.raw = new ShapeCache(this.options.maxShapeCache, this.options.maxMessageChars);
   }
 
   /** Mines one message; returns the handle of the line's variant (or OVERFLOW_HANDLE). */
   add(message: string): number {
+    let handle = this.raw.get(message);
+    if (handle === SHAPE_MISS) {
+      handle = this.masked(message);
+      if (!this.raw.set(handle)) {
+        this.raw.clear();
+        this.raw.set(handle);
+      }
+    }
+    if (handle === OVERFLOW_HANDLE) this.overflowCount++;
+    else this.variants[handle]!.count++;
+    return handle;
+  }
+
+  /** The handle of a masked shape, found or placed. */
+  private masked(message: string): number {
     const o = this.options;
     const key = maskedLine(message, o.maxMessageChars, o.maxTokens);
     let handle = this.shapes.get(key);
@@ -53,8 +72,6 @@ export class TemplateMiner {
       this.shapes.set(key, handle);
       this.shapeChars += key.length;
     }
-    if (handle === OVERFLOW_HANDLE) this.overflowCount++;
-    else this.variants[handle]!.count++;
     return handle;
   }
 
