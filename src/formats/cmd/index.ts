@@ -26,9 +26,11 @@ import { ssS } from './ss-s.js';
 import { uptime } from './uptime.js';
 import { vmstat } from './vmstat.js';
 import { redisCliInfo } from './redis-cli-info.js';
+import { redisCliXinfoGroups } from './redis-cli-xinfo-groups.js';
+import { redisCliXpending } from './redis-cli-xpending.js';
 
 /** Diagnostic command outputs (cmd/<command>.txt in a bundle), read as snapshots. */
 export const CMD_FORMATS: readonly FormatDef[] = [uptimeS, procStat, psAux, topB, ssTan, netstatAn, lsof, ulimitA, procLimits, dfH, freeM,
   procMeminfo, procLoadavg, procVmstat, procUptime, procPressure, procSysFsFileNr, procNetNetstat, procNetSnmp,
-  collectProcesses, collectSockets, collectCgroupMemory, collectManifest, ssS, uptime, vmstat, redisCliInfo,
+  collectProcesses, collectSockets, collectCgroupMemory, collectManifest, ssS, uptime, vmstat, redisCliInfo, redisCliXinfoGroups, redisCliXpending,
 ];

@@ -21,6 +21,8 @@ import { pythonLogging } from './python-logging.js';
 import { strace } from './strace.js';
 import { redisServer } from './redis-server.js';
 import { supervisord } from './supervisord.js';
+import { dpkg } from './dpkg.js';
+import { updateAlternatives } from './update-alternatives.js';
 import { syslogRfc3164 } from './syslog-rfc3164.js';
 import { syslogRfc5424 } from './syslog-rfc5424.js';
 
@@ -37,7 +39,7 @@ export const LOG_FORMATS: readonly FormatDef[] = [
   jvmGcUnified, jvmGcLegacy, strace, postgresql, redisServer,
   // before python-logging and log4j, which also read "2026-11-22 04:30:26,316 WARN exited: x (...)"; it
   // turns down loggers, threads and padded levels
-  supervisord,
+  supervisord, dpkg, updateAlternatives,
   // before log4j: "%(asctime)s %(levelname)s %(name)s: %(message)s" is also a log4j layout; python-logging
   // leaves Java class-named loggers to log4j
   pythonLogging,
