@@ -65,6 +65,7 @@ import { metricsCloseWaitGrowth } from './metrics/close-wait-growth.js';
 import { metricsFdGrowth } from './metrics/fd-growth.js';
 import { metricsLatencyChangePoint } from './metrics/latency-change-point.js';
 import { metricsMemoryLeak } from './metrics/memory-leak.js';
+import { metricsMemoryLimitPressure } from './metrics/memory-limit-pressure.js';
 
 /** Every detector, in the order `culprit detectors` lists them (grouped by the software they know). */
 export const DETECTORS: readonly DetectorDef[] = [
@@ -137,6 +138,7 @@ export const DETECTORS: readonly DetectorDef[] = [
   fdsLimitNearness,
   // metrics series (Prometheus query_range JSON)
   metricsMemoryLeak,
+  metricsMemoryLimitPressure,
   metricsFdGrowth,
   metricsCloseWaitGrowth,
   metricsLatencyChangePoint,
