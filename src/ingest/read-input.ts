@@ -1,6 +1,7 @@
 import type { RunClock } from '../events/clock.js';
 import type { LogEvent } from '../events/event.js';
 import { toIso, zoneOffsetMs } from '../events/time.js';
+import { processHintFromPath } from '../events/process-hint.js';
 import { type DocumentFormat, type LineFormat, MAX_DOCUMENT_BYTES, type ParseContext, type Parsed } from '../formats/define.js';
 import { PLAIN_FORMAT } from '../formats/registry.js';
 import { sniffFormat } from '../formats/sniff.js';
@@ -143,12 +144,17 @@ class EventEmitterForInput {
   /** whether the pending record took continuation lines */
   private pendingJoined = false;
 
+  /** the service a logs/ file is named after, for records that name no process */
+  private readonly processHint: string | null;
+
   constructor(
     private readonly source: InputSource,
     private readonly report: InputReport,
     private readonly opts: ReadOptions,
     private readonly ctx: ParseContext,
-  ) {}
+  ) {
+    this.processHint = processHintFromPath(source.path);
+  }
 
   async emitLines(format: LineFormat, chunks: AsyncIterable<Buffer>): Promise<void> {
     const cont = format.continuation;
@@ -266,7 +272,7 @@ class EventEmitterForInput {
       line,
       format: formatName,
       severity: p.severity ?? null,
-      process: p.process ?? null,
+      process: p.process ?? this.processHint,
       pid: p.pid ?? null,
       thread: p.thread ?? null,
       logger: p.logger ?? null,
