@@ -21,7 +21,16 @@ interface RootCause { rank: number; category: string; host?: string | null; proc
 interface Report { inputs: Input[]; findings: Finding[]; rootCauses: RootCause[] }
 
 const BUNDLES = repoPath('test', 'fixtures', 'bundles');
-const RANKING_TODO = 'root-cause ranking (issue 6) and the detectors it needs (issue 5) are not done yet';
+/**
+ * Chain steps the recorded evidence cannot show, with why. The lab's truth says what really
+ * happened; a step that left no trace in what an engineer could gather stays listed here, not hidden.
+ */
+const UNSEEN_CHAIN_STEPS: Readonly<Record<string, { category: string; why: string }>> = {
+  'zk-closed-watch-spin': {
+    category: 'process-stall',
+    why: 'ZooKeeper was frozen with SIGSTOP; an idle ZooKeeper logs nothing and uses almost no CPU whether frozen or not, so neither its log nor its metrics show the freeze',
+  },
+};
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -89,7 +98,7 @@ for (const name of recordings) {
 
     if (truth.rootCause) {
       const rc = truth.rootCause;
-      test(`rank 1 names the truth: ${rc.category} on ${rc.host ?? '?'} (${rc.process ?? '?'})`, { todo: RANKING_TODO }, () => {
+      test(`rank 1 names the truth: ${rc.category} on ${rc.host ?? '?'} (${rc.process ?? '?'})`, () => {
         assert.ok(report);
         const top = report.rootCauses.find((r) => r.rank === 1);
         assert.ok(top, 'no root cause at rank 1');
@@ -97,13 +106,21 @@ for (const name of recordings) {
         if (rc.host) assert.equal(top.host, rc.host);
         if (rc.process) assert.equal(top.process, rc.process);
       });
-      test(`findings cover the chain ${truth.chain.join(' -> ')}`, { todo: RANKING_TODO }, () => {
+      test(`findings cover the chain ${truth.chain.join(' -> ')}`, () => {
         assert.ok(report);
         const found = new Set(report.findings.map((f) => f.category));
-        assert.deepEqual(truth.chain.filter((c) => !found.has(c)), []);
+        const unseen = UNSEEN_CHAIN_STEPS[name];
+        const missing = truth.chain.filter((c) => !found.has(c) && c !== unseen?.category);
+        assert.deepEqual(missing, []);
       });
+      const unseen = UNSEEN_CHAIN_STEPS[name];
+      if (unseen) {
+        test(`the chain's ${unseen.category} step is found`, { todo: unseen.why }, () => {
+          assert.ok(report?.findings.some((f) => f.category === unseen.category));
+        });
+      }
     } else {
-      test('a quiet recording yields no root cause', { todo: RANKING_TODO }, () => {
+      test('a quiet recording yields no root cause', () => {
         assert.ok(report);
         assert.deepEqual(report.rootCauses, []);
       });
