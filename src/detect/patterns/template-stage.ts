@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../events/event.js';
 import { severityRank } from '../../events/severity.js';
+import { listFormats } from '../../formats/registry.js';
 import { TemplateMiner } from '../../templates/miner.js';
 import type { TemplateSnapshot } from '../../templates/split.js';
 import { BucketSeries } from './bucket-series.js';
@@ -107,6 +108,13 @@ export interface TopTemplate {
 let activeStage: TemplateStage | null = null;
 
 /**
+ * Formats that are documents (command output, metric matrices, k8s objects) are snapshots and
+ * series, not a process talking: their rows have no rate or silence to speak of, so the stage
+ * leaves them out. An unknown format name counts as a log.
+ */
+const DOCUMENT_FORMATS: ReadonlySet<string> = new Set(listFormats().filter((f) => f.shape !== 'lines').map((f) => f.name));
+
+/**
  * The stage that mined this event, while it is being handed to the sinks after the stage (the
  * pipeline runs the stage first). Pattern detectors find their stage this way without a new
  * parameter in the detector contract; outside a pipeline run it is null.
@@ -116,7 +124,7 @@ export function stageOf(e: LogEvent): TemplateStage | null {
 }
 
 /**
- * The templates stage: mines each event's message, and keeps per source and per template the line
+ * The templates stage: mines each log event's message, and keeps per source and per template the line
  * counts in time buckets, the spacing of lines, and runs of one template. O(1) per event beyond the
  * miner (one cached source, one map lookup by handle); memory bounded by sources × templates and
  * the cell budget (the buckets coarsen when it is reached).
@@ -132,6 +140,8 @@ export class TemplateStage {
   private readonly sources = new Map<string, SourceStats>();
   private readonly sourceList: SourceStats[] = [];
   private cached: SourceStats | null = null;
+  private lastFormat = '';
+  private lastFormatIsLog = true;
   private cells = 0;
   private views: SourceView[] | null = null;
   private snap: TemplateSnapshot | null = null;
@@ -142,6 +152,11 @@ export class TemplateStage {
   }
 
   accept(e: LogEvent): void {
+    if (e.format !== this.lastFormat) {
+      this.lastFormat = e.format;
+      this.lastFormatIsLog = !DOCUMENT_FORMATS.has(e.format);
+    }
+    if (!this.lastFormatIsLog) return;
     const h = this.miner.add(e.message);
     this.lastEvent = e;
     this.lastHandle = h;
