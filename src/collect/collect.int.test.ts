@@ -306,4 +306,23 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
     t.diagnostic(`formats: ${[...new Set(report.inputs.map((i) => `${i.path.replace(/^.*\/(cmd|logs|metrics)\//, '$1/').replace(/proc-\d+-limits/, 'proc-PID-limits')}=${i.format}`))].join(' ')}`);
     t.diagnostic(`findings: ${report.findings.map((f) => `${f.category}: ${f.title}`).join(' | ') || 'none'}`);
   });
+
+  test('culprit analyze on a capture names the process near its fd limit and the CLOSE_WAIT pile-up', async () => {
+    // to 95 % of the open-files limit (at the limit itself the leaker could not even count its fds)
+    leaker.send('leak 0');
+    const now = Number((await leaker.waitFor(/fds (\d+)/))[1]);
+    leaker.send(`leak ${Math.max(0, Math.ceil(NOFILE * 0.95) - now)}`);
+    const fds = Number((await leaker.waitFor(/fds (\d+)/))[1]);
+    assert.ok(fds >= NOFILE * 0.9, `the leaker holds ${fds} fds`);
+    const bundle = join(dir, 'near-limit.tar.gz');
+    assert.equal(run(['collect', '--out', bundle, '--no-logs']).status, 0);
+    const r = run(['analyze', bundle, '--format', 'json']);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: { category: string; pid: number | null; title: string; facts: Record<string, unknown> }[] };
+    const fdFinding = report.findings.find((f) => f.category === 'fd-exhaustion' && f.pid === leaker.pid);
+    assert.ok(fdFinding, `no fd-exhaustion finding for pid ${leaker.pid}: ${report.findings.map((f) => `${f.category}/${f.pid}: ${f.title}`).join(' | ')}`);
+    assert.equal(fdFinding.facts.fdLimit, NOFILE);
+    const cw = report.findings.find((f) => f.category === 'close-wait-buildup' && f.pid === server.pid);
+    assert.ok(cw, `no close-wait-buildup finding for pid ${server.pid}: ${report.findings.map((f) => `${f.category}/${f.pid}: ${f.title}`).join(' | ')}`);
+  });
 });
