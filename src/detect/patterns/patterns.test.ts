@@ -62,6 +62,25 @@ describe('bucket series and gaps', () => {
     assert.equal(g.timeQuantileMs(0.9, 0), 8192);
   });
 
+  test('top templates: lines within the radius of the incident, summed over sources, with hosts', () => {
+    const stage = new TemplateStage();
+    const ev = (host: string, ms: number, message: string, line: number): LogEvent => ({ timeMs: ms, timeText: null, host, path: `${host}/app.log`, line, format: 'plain', severity: null, process: null, pid: null, thread: null, logger: null, message, text: message, fields: null });
+    let n = 0;
+    for (let i = 0; i < 50; i++) stage.accept(ev('a', i * 1000, `early job ${i} done`, ++n)); // 0..49 s
+    for (let i = 0; i < 30; i++) stage.accept(ev(i % 2 ? 'a' : 'b', 3_600_000 + i * 1000, `retry ${i} of fetch failed`, ++n)); // an hour later
+    const top = stage.topTemplates(5, 3_600_000, 60_000);
+    assert.deepEqual(top.map((t) => [t.template, t.count, t.hosts]), [['retry <*> of fetch failed', 30, ['a', 'b']]]);
+    assert.equal(top[0]!.firstMs, 3_600_000);
+    assert.equal(stage.topTemplates(5, null)[0]!.count, 50);
+  });
+
+  test('events of document formats (command output, metrics) are left out', () => {
+    const stage = new TemplateStage();
+    stage.accept({ timeMs: 0, timeText: null, host: 'h', path: 'm.json', line: 1, format: 'prometheus-matrix', severity: null, process: null, pid: null, thread: null, logger: null, message: 'up 1', text: 'up 1', fields: null });
+    assert.deepEqual(stage.view(), []);
+    assert.equal(stage.lastEvent, null);
+  });
+
   test('the stage keeps its cell budget by halving the time resolution', () => {
     const stage = new TemplateStage({ maxCells: 1000 });
     for (let i = 0; i < 5000; i++) {
