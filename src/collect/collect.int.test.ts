@@ -307,7 +307,7 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
     t.diagnostic(`findings: ${report.findings.map((f) => `${f.category}: ${f.title}`).join(' | ') || 'none'}`);
   });
 
-  test('culprit analyze on a capture names the process near its fd limit and the CLOSE_WAIT pile-up', async () => {
+  test('culprit analyze on a capture names the process near its fd limit, the CLOSE_WAIT pile-up and the cgroup at its limit', async () => {
     // to 95 % of the open-files limit (at the limit itself the leaker could not even count its fds)
     leaker.send('leak 0');
     const now = Number((await leaker.waitFor(/fds (\d+)/))[1]);
@@ -324,5 +324,11 @@ describe('culprit collect on a live scene', { skip: canRun ? false : 'needs Linu
     assert.equal(fdFinding.facts.fdLimit, NOFILE);
     const cw = report.findings.find((f) => f.category === 'close-wait-buildup' && f.pid === server.pid);
     assert.ok(cw, `no close-wait-buildup finding for pid ${server.pid}: ${report.findings.map((f) => `${f.category}/${f.pid}: ${f.title}`).join(' | ')}`);
+    if (cgroup) {
+      // the hog's cgroup: 120 MiB of anonymous memory and 160 MiB of page cache in 192 MiB
+      const pressure = report.findings.find((f) => f.category === 'memory-pressure' && String(f.facts.cgroup ?? '').endsWith(`culprit-test-${process.pid}`));
+      assert.ok(pressure, `no memory-pressure finding for the test cgroup: ${report.findings.map((f) => `${f.category}: ${f.title}`).join(' | ')}`);
+      assert.equal(pressure.facts.limitBytes, 192 * MiB);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { LogEvent } from '../../events/event.js';
-import { stream, type SampleBundle } from '../define.js';
+import { evidenceOf, stream, type SampleBundle } from '../define.js';
 import type { Finding } from '../finding.js';
 import { formatBytes } from '../units.js';
 import { formatDuration, SeriesStore, sorted, type Series } from './series.js';
@@ -30,12 +30,18 @@ export const metricsMemoryLimitPressure = stream({
   name: 'metrics-memory-limit-pressure',
   category: 'memory-pressure',
   software: 'linux-kernel',
-  description: 'A memory cgroup kept hitting its limit (memory.failcnt rising, or usage held at the limit) in metrics series',
-  formats: ['prometheus-matrix'],
+  description: 'A memory cgroup kept hitting its limit (memory.failcnt rising, or usage held at the limit) in metrics series or a culprit collect capture',
+  formats: ['prometheus-matrix', 'collect-cgroup-memory'],
   create() {
     const store = new SeriesStore((m) => FAILS.has(m) || USAGE.has(m) || LIMIT.has(m));
+    const snapshots: Omit<Finding, 'id'>[] = [];
     return {
       accept(e: LogEvent) {
+        if (e.format === 'collect-cgroup-memory') {
+          const f = snapshotFinding(e);
+          if (f) snapshots.push(f);
+          return;
+        }
         store.accept(e);
       },
       finish() {
@@ -72,7 +78,7 @@ export const metricsMemoryLimitPressure = stream({
             evidence: [...(g.fails ? [g.fails.first, g.fails.last] : []), ...(g.usage ? [g.usage.last] : [])],
           });
         }
-        return out;
+        return [...out, ...snapshots];
       },
     };
   },
@@ -85,6 +91,29 @@ export const metricsMemoryLimitPressure = stream({
     ],
   },
 });
+
+/**
+ * One capture of a cgroup (culprit collect's cgroup-memory.json): failcnt is cumulative since the
+ * cgroup was made, so one snapshot shows pressure when it is large, or when usage sits at the limit.
+ */
+function snapshotFinding(e: LogEvent): Omit<Finding, 'id'> | null {
+  const f = e.fields ?? {};
+  const num = (k: string) => (typeof f[k] === 'number' ? (f[k] as number) : null);
+  const usage = num('usageBytes'), limit = num('limitBytes'), failcnt = num('failcnt');
+  if (limit === null || limit <= 0) return null;
+  const atLimit = usage !== null && usage >= limit * AT_LIMIT_SHARE;
+  const failing = failcnt !== null && failcnt >= MIN_FAILS;
+  if (!atLimit && !failing) return null;
+  const cgroup = typeof f.cgroup === 'string' ? f.cgroup : null;
+  return {
+    category: 'memory-pressure', severity: failing ? 'error' : 'warning', detector: 'metrics-memory-limit-pressure',
+    title: `memory cgroup ${cgroup ?? '?'} at ${formatBytes(usage)} of its ${formatBytes(limit)} limit` +
+      (failcnt ? `, ${failcnt.toLocaleString('en-US')} allocation failures so far` : ''),
+    timeMs: e.timeMs, endMs: null, host: e.host, process: null, pid: null,
+    facts: { cgroup, limitBytes: limit, peakUsageBytes: usage, failcntIncrease: null, failcnt, atLimitSamples: null },
+    evidence: [evidenceOf(e)],
+  };
+}
 
 /** The counter's rise from where it starts rising; resets (a recreated cgroup) count from zero. */
 function failsRise(s: Series): { increase: number; sinceMs: number; untilMs: number } | null {
