@@ -5,6 +5,13 @@ import { tokenize } from './tokenize.js';
 
 describe('maskToken', () => {
   const cases: [string, string][] = [
+    ['SOCKS5', 'SOCKS5'],
+    ['IPV6', 'IPV6'],
+    ['ID7', '<*>'],
+    ['R02', '<*>'],
+    ['ABC123x', '<*>'],
+    ['ABCD1-R2', '<*>'],
+    ['(SOCKS5)', '(<*>)'],
     ['42', '<*>'],
     ['-17', '<*>'],
     ['3.14', '<*>'],

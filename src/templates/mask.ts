@@ -124,7 +124,7 @@ function maskRuns(tok: string): string {
       if (!isAlnum(c)) break;
       if (isDigit(c)) hasDigit = true;
     }
-    if (hasDigit) {
+    if (hasDigit && !isProtocolName(tok, i, j)) {
       out += tok.slice(copyFrom, i);
       copyFrom = j;
       if (varEnd >= 0 && joinsVariables(out, varEnd)) {
@@ -138,6 +138,19 @@ function maskRuns(tok: string): string {
     i = j;
   }
   return out + tok.slice(copyFrom);
+}
+
+/**
+ * Three or more capitals then digits, alone in the token: a protocol or scheme name such as
+ * SOCKS5, HTTP2 or SHA256 (a wording, not a value).
+ */
+function isProtocolName(tok: string, start: number, end: number): boolean {
+  if (start !== 0 || end !== tok.length) return false;
+  let k = start;
+  while (k < end && tok.charCodeAt(k) >= 65 && tok.charCodeAt(k) <= 90) k++;
+  if (k - start < 3 || k === end) return false;
+  for (let m = k; m < end; m++) if (!isDigit(tok.charCodeAt(m))) return false;
+  return true;
 }
 
 /** One separator (two for IPv6's '::') between the last variable and this one. */

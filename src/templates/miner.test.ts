@@ -47,6 +47,17 @@ describe('TemplateMiner', () => {
     assert.equal(mine(lines).snap.templates.length, 3);
   });
 
+  test('a header column (a host) seen as a constant in other templates does not split a template', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      lines.push(`alpha kernel: link ${i} up`, `beta kernel: link ${i} up`);
+      lines.push(`alpha cron: job ${i} started now`, `alpha sshd: session ${i} opened here ok`, `alpha ntpd: clock ${i} stepped by some amount`);
+    }
+    const { snap } = mine(lines);
+    assert.equal(snap.templates.length, 4);
+    assert.equal(snap.templates.find((t) => t.template.endsWith('link <*> up'))?.count, 12);
+  });
+
   test('counts add up to the lines mined, most frequent first', () => {
     const lines = [...Array(7).fill('disk full'), ...Array(3).fill('disk ok'), 'started'];
     const { snap } = mine(lines);

@@ -46,6 +46,16 @@ describe('ShapeCache', () => {
     }
   });
 
+  test('a protocol name keeps its digits (masking keeps them), in both modes', () => {
+    const long = ' x'.repeat(200);
+    const c = cacheWith(['via SOCKS5 to 10.0.0.1', `IRQ0 used${long}`, 'x=TLS12 ok']);
+    assert.equal(c.get('via SOCKS5 to 10.0.0.22'), 0);
+    assert.equal(c.get('via SOCKS4 to 10.0.0.1'), SHAPE_MISS);
+    assert.equal(c.get(`IRQ9 used${long}`), SHAPE_MISS);
+    assert.equal(c.get(`IRQ0 used${long}`), 1);
+    assert.equal(c.get('x=TLS13 ok'), SHAPE_MISS);
+  });
+
   test('a full cache refuses new entries until cleared', () => {
     const c = new ShapeCache(2, 4096);
     for (const l of ['a', 'b']) {

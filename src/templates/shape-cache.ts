@@ -6,7 +6,8 @@
  * except where a rule depends on lengths: a cut at maxChars, a bracket group's length bound, a
  * UUID's group widths, where "://" stands in a token. A message that might meet one of those
  * rules (longer than MAX_SHORT_CHARS, eight hex digits before a '-', "://") keeps every digit in
- * its shape (each read as '0'), which is exact for every rule.
+ * its shape (each read as '0'), which is exact for every rule. Digits after three capitals at a
+ * token's start (a protocol name, SOCKS5, which masking keeps) are hashed as they are.
  *
  * One pass over the char codes hashes the shape twice (FNV-1a with two primes) and measures it; an
  * entry matches on both hashes, the length and the mode, so a wrong handle needs a 64-bit
@@ -113,17 +114,46 @@ function hashShape(text: string): boolean {
   let g = FNV_OFFSET_2;
   let hexRun = 0;
   let len = 0;
+  // capitals since the token's start or an '=' (-1: something else came first)
+  let capitals = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
+      if (capitals >= 3) {
+        // a protocol name (SOCKS5) keeps its digits: mask.ts isProtocolName
+        hexRun++;
+        capitals = -1;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        g = Math.imul(g ^ c, PRIME_2);
+        len++;
+        while (i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
+          c = text.charCodeAt(++i);
+          hexRun++;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          g = Math.imul(g ^ c, PRIME_2);
+          len++;
+        }
+        continue;
+      }
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       hexRun += j - i;
       i = j - 1;
       c = DIGIT;
-    } else if (isHexLetter(c)) hexRun++;
-    else {
+      capitals = -1;
+    } else if (c >= 65 && c <= 90) {
+      if (capitals >= 0) capitals++;
+      if (c <= 70) hexRun++;
+      else hexRun = 0;
+    } else if (c <= 32 || c === 61) {
+      capitals = 0;
+      hexRun = 0;
+    } else if (isHexLetter(c)) {
+      hexRun++;
+      capitals = -1;
+    } else {
+      capitals = -1;
       if (c === 45 && hexRun >= 8) return false; // a UUID's first group and its '-'
       if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false; // ://
       hexRun = 0;
@@ -138,13 +168,24 @@ function hashShape(text: string): boolean {
   return true;
 }
 
-/** Hashes the message with every digit read as '0'; the length is stored negative (the mode). */
+/**
+ * Hashes the message with every digit read as '0' (but a protocol name's, as in hashShape); the
+ * length is stored negative (the mode).
+ */
 function hashExact(text: string): void {
   let h = FNV_OFFSET;
   let g = FNV_OFFSET_2;
+  let capitals = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (isDigit(c)) c = DIGIT;
+    if (isDigit(c)) {
+      if (capitals < 3) {
+        c = DIGIT;
+        capitals = -1;
+      }
+    } else if (c >= 65 && c <= 90) {
+      if (capitals >= 0) capitals++;
+    } else capitals = c <= 32 || c === 61 ? 0 : -1;
     h = Math.imul(h ^ c, FNV_PRIME);
     g = Math.imul(g ^ c, PRIME_2);
   }

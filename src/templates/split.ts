@@ -98,20 +98,31 @@ export function splitTemplates(variants: readonly Variant[], clusterOf: (h: numb
 function sharedWords(members: Map<Cluster, number[]>, variants: readonly Variant[]): Map<string, number> {
   const seenIn = new Map<string, Cluster>();
   const counts = new Map<string, number>();
+  const count = (k: string, c: Cluster) => {
+    if (seenIn.get(k) === c) return;
+    seenIn.set(k, c);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
   for (const [c, hs] of members) {
     for (let p = 0; p < c.tokens.length; p++) {
-      if (c.tokens[p] !== WILDCARD) continue;
+      if (c.tokens[p] !== WILDCARD) {
+        count(atPosition(p, c.tokens[p]!), c);
+        continue;
+      }
       for (const h of hs) {
         const w = variants[h]!.tokens[p]!;
         if (w === WILDCARD) continue;
-        const k = valueOf(w);
-        if (seenIn.get(k) === c) continue;
-        seenIn.set(k, c);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
+        count(valueOf(w), c);
+        count(atPosition(p, w), c);
       }
     }
   }
   return counts;
+}
+
+/** Key of a word at one position, constant or not: header columns (a host, a level) repeat there. */
+function atPosition(p: number, word: string): string {
+  return `${p}\u0000${word}`;
 }
 
 /** The value part of key=value. */
@@ -144,7 +155,7 @@ function constantPositions(c: Cluster, hs: readonly number[], variants: readonly
         partialLines += v.count; // part of it is already a number or an id
         partialWords.add(w);
       }
-      if ((shared.get(valueOf(w)) ?? 0) >= o.sharedWordTemplates) sharedLines += v.count;
+      if (Math.max(shared.get(valueOf(w)) ?? 0, shared.get(atPosition(p, w)) ?? 0) >= o.sharedWordTemplates) sharedLines += v.count;
     }
     if (isVariable || words.size < 2) continue;
     // words that hold numbers or ids: values, unless they are a few among many plain wordings
