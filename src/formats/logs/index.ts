@@ -23,6 +23,7 @@ import { redisServer } from './redis-server.js';
 import { supervisord } from './supervisord.js';
 import { dpkg } from './dpkg.js';
 import { updateAlternatives } from './update-alternatives.js';
+import { bashJobStatus } from './bash-job-status.js';
 import { syslogRfc3164 } from './syslog-rfc3164.js';
 import { syslogRfc5424 } from './syslog-rfc5424.js';
 
@@ -39,7 +40,7 @@ export const LOG_FORMATS: readonly FormatDef[] = [
   jvmGcUnified, jvmGcLegacy, strace, postgresql, redisServer,
   // before python-logging and log4j, which also read "2026-11-22 04:30:26,316 WARN exited: x (...)"; it
   // turns down loggers, threads and padded levels
-  supervisord, dpkg, updateAlternatives,
+  supervisord, dpkg, updateAlternatives, bashJobStatus,
   // before log4j: "%(asctime)s %(levelname)s %(name)s: %(message)s" is also a log4j layout; python-logging
   // leaves Java class-named loggers to log4j
   pythonLogging,
