@@ -5,6 +5,9 @@ import { tokenize } from './tokenize.js';
 
 describe('maskToken', () => {
   const cases: [string, string][] = [
+    ['R62-M1-NF-C:J04-U01', '<*>'],
+    ['[R62-M1-N3-C:J04-U01]', '[<*>]'],
+    ['sda1-part', '<*>-part'],
     ['SOCKS5', 'SOCKS5'],
     ['IPV6', 'IPV6'],
     ['ID7', '<*>'],

@@ -108,6 +108,7 @@ function isCalendarWord(tok: string): boolean {
 }
 
 function maskRuns(tok: string): string {
+  if (isCompositeId(tok)) return maskWhole(tok);
   let out = '';
   let copyFrom = 0; // tok[copyFrom, i) is still to be copied
   let varEnd = -1; // out.length just after the last emitted wildcard
@@ -151,6 +152,38 @@ function isProtocolName(tok: string, start: number, end: number): boolean {
   if (k - start < 3 || k === end) return false;
   for (let m = k; m < end; m++) if (!isDigit(tok.charCodeAt(m))) return false;
   return true;
+}
+
+/** Word pieces this short between variable pieces are part of the id (R62-M1-NF-C:J04-U01). */
+const MAX_ID_WORD_CHARS = 2;
+
+/**
+ * Two or more pieces with digits, and the others all short: one identifier made of coded parts
+ * (a node location, a device path), a variable as a whole, so its shape does not vary with which
+ * parts happen to hold digits.
+ */
+function isCompositeId(tok: string): boolean {
+  let vars = 0;
+  let words = 0;
+  let i = 0;
+  while (i < tok.length) {
+    if (!isAlnum(tok.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let hasDigit = false;
+    for (; j < tok.length; j++) {
+      const c = tok.charCodeAt(j);
+      if (!isAlnum(c)) break;
+      if (isDigit(c)) hasDigit = true;
+    }
+    if (hasDigit) vars++;
+    else if (j - i > MAX_ID_WORD_CHARS) return false;
+    else words++;
+    i = j;
+  }
+  return vars >= 2 && words > 0;
 }
 
 /** One separator (two for IPv6's '::') between the last variable and this one. */
