@@ -53,6 +53,7 @@ import { zookeeperFollowerLostLeader } from './zookeeper/follower-lost-leader.js
 import { zookeeperLeaderLostFollower } from './zookeeper/leader-lost-follower.js';
 import { zookeeperReElection } from './zookeeper/re-election.js';
 import { zookeeperSessionExpired } from './zookeeper/session-expired.js';
+import { zookeeperSlowFsync } from './zookeeper/slow-fsync.js';
 import { networkConnectionRefused } from './network/connection-refused.js';
 import { networkConnectionReset } from './network/connection-reset.js';
 import { networkTimeout } from './network/timeout.js';
@@ -105,6 +106,7 @@ export const DETECTORS: readonly DetectorDef[] = [
   zookeeperLeaderLostFollower,
   zookeeperReElection,
   zookeeperSessionExpired,
+  zookeeperSlowFsync,
   zookeeperClientSessionLoss,
   // jvm
   jvmGcPause,
