@@ -33,6 +33,11 @@ bundle_ps() {
 # belongs to one of its processes (clients connect from 127.0.0.1, whatever host they play).
 bundle_ss() {
   local host=$1 ip=${HOST_IP[$1]} pids
+  if [[ -n ${HOST_NETNS[$host]:-} ]]; then
+    # a namespace host: every socket in it is the host's
+    host_exec "$host" ss -tanp > "$BUNDLE/$host/cmd/ss-tanp.txt" 2>&1 || true
+    return 0
+  fi
   pids=$(cg_pids "${HOST_CG[$host]}" | tr '\n' ' ')
   # Java's dual-stack sockets show as [::ffff:127.0.0.X]:PORT.
   bundle_cmd "$host" "ss -tanp" awk -v ip="$ip" -v pids=" $pids " '

@@ -3,7 +3,8 @@
 # shows in the kernel's OOM reports, so it stays neutral).
 CG_MEM_ROOT=/sys/fs/cgroup/memory
 
-# cg_create NAME [LIMIT_BYTES] : create (and register) a memory cgroup under this run's group; prints its dir.
+# cg_create NAME [LIMIT_BYTES] : create (and register) a memory cgroup under this run's group; sets CG_LAST
+# to its dir. It does not print it: inside `$(...)` the registration would not reach this shell.
 cg_create() {
   local name=$1 limit=${2:-}
   local run_dir="$CG_MEM_ROOT/hosts-$$"
@@ -17,7 +18,26 @@ cg_create() {
   # No swap on the lab machine, but make the OOM decision deterministic where there is one.
   echo 0 > "$dir/memory.swappiness" 2>/dev/null || true
   [[ -n $limit ]] && cg_set_limit "$dir" "$limit"
-  printf '%s\n' "$dir"
+  CG_LAST=$dir
+}
+
+# cg_cpu_create NAME QUOTA_US [PERIOD_US] : a cgroup v1 CPU group /sys/fs/cgroup/cpu/hosts-<pid>/NAME with a
+# CFS quota (QUOTA_US of CPU time per PERIOD_US, default 100 ms), registered; sets CG_LAST.
+CG_CPU_ROOT=/sys/fs/cgroup/cpu
+cg_cpu_create() {
+  local name=$1 quota_us=$2 period_us=${3:-100000}
+  [[ -f $CG_CPU_ROOT/cpu.cfs_quota_us ]] || lab_skip "no cgroup v1 cpu controller at $CG_CPU_ROOT"
+  local run_dir="$CG_CPU_ROOT/hosts-$$"
+  if [[ ! -d $run_dir ]]; then
+    mkdir -p "$run_dir"
+    LAB_CGROUPS+=("$run_dir")
+  fi
+  local dir="$run_dir/$name"
+  mkdir "$dir"
+  LAB_CGROUPS+=("$dir")
+  echo "$period_us" > "$dir/cpu.cfs_period_us"
+  echo "$quota_us" > "$dir/cpu.cfs_quota_us"
+  CG_LAST=$dir
 }
 
 cg_set_limit() {
@@ -35,10 +55,14 @@ cg_oom_kills() { awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"; }
 # cg_destroy_run : remove this run's whole group (hosts-<pid>/*), wherever its members
 # were created (cg_create also runs inside $(...), where LAB_CGROUPS does not reach the caller).
 cg_destroy_run() {
-  local run_dir="$CG_MEM_ROOT/hosts-$$" d
-  [[ -d $run_dir ]] || return 0
-  for d in "$run_dir"/*/; do [[ -d $d ]] && cg_destroy_dir "${d%/}"; done
-  cg_destroy_dir "$run_dir"
+  local root run_dir d
+  for root in "$CG_MEM_ROOT" "$CG_CPU_ROOT"; do
+    run_dir="$root/hosts-$$"
+    [[ -d $run_dir ]] || continue
+    for d in "$run_dir"/*/; do [[ -d $d ]] && cg_destroy_dir "${d%/}"; done
+    cg_destroy_dir "$run_dir"
+  done
+  return 0
 }
 
 # cg_destroy_dir DIR : kill what is still inside (only processes in our own group), then remove it.
@@ -64,7 +88,7 @@ cg_allow_swap() {
 
 # lab_swap_on MIB : a swap file for this run (the lab machine has none), removed on exit.
 lab_swap_on() {
-  local file=/var/tmp/culprit-lab-swap.$$
+  local file=/var/tmp/swap.$$
   dd if=/dev/zero of="$file" bs=1M count="$1" status=none
   chmod 600 "$file"
   mkswap "$file" >/dev/null

@@ -61,7 +61,9 @@ lab_begin() {
   trap 'lab_log "interrupted"; exit 130' INT
   trap 'lab_log "terminated (time bound or signal)"; exit 143' TERM
   # Hard bound: the watchdog TERMs this script; the EXIT trap then ends everything we started.
-  ( sleep "$deadline_s"; kill -TERM $$ 2>/dev/null ) &
+  # Its output goes nowhere: a sleep holding the caller's stdout would keep `lab/run X | tail` waiting
+  # for the whole bound after the run ended (killing the subshell does not end its sleep).
+  ( sleep "$deadline_s" & wait $!; kill -TERM $$ 2>/dev/null ) </dev/null >/dev/null 2>&1 &
   LAB_WATCHDOG=$!
   lab_log "run $LAB_NAME in $LAB_RUN (bounded to ${deadline_s}s)"
 }
@@ -73,8 +75,18 @@ lab_program() {
   printf '%s\n' "$LAB_RUN/bin/$1"
 }
 
-# lab_sleep SECONDS : a sleep that lets traps (time bound, Ctrl-C) run at once.
-lab_sleep() { sleep "$1" & wait $! || true; }
+# lab_sleep SECONDS : a sleep that lets traps (time bound, Ctrl-C) run at once. The sleep writes nothing,
+# so it holds no pipe open if a trap ends the run meanwhile.
+lab_sleep() { sleep "$1" </dev/null >/dev/null 2>&1 & wait $! || true; }
+
+# lab_scratch_dir VAR : make a root-owned scratch folder beside the run (for data dirs a service owns,
+# e.g. a PostgreSQL cluster) and store its path in VAR; removed on exit. Not `$(...)`: the exit hook has
+# to be registered in this shell. Its path may show in the recording, so it is neutral (/tmp/data.*).
+lab_scratch_dir() {
+  local d; d=$(mktemp -d /tmp/data.XXXXXX)
+  lab_on_exit "rm -rf '$d'"
+  printf -v "$1" '%s' "$d"
+}
 
 # lab_wait_for TIMEOUT_S DESCRIPTION CMD... : poll CMD every 0.5 s until it succeeds; dies on timeout.
 lab_wait_for() {
@@ -82,7 +94,7 @@ lab_wait_for() {
   local end=$(( $(date +%s) + timeout_s ))
   until "$@" >/dev/null 2>&1; do
     (( $(date +%s) < end )) || lab_die "timed out after ${timeout_s}s waiting for $what"
-    sleep 0.5 & wait $! || true
+    sleep 0.5 </dev/null >/dev/null 2>&1 & wait $! || true
   done
 }
 
@@ -98,11 +110,14 @@ lab_cleanup() {
   local rc=$?
   trap - EXIT INT TERM ERR
   set +o errexit
-  local hook
-  for hook in "${LAB_CLEANUP_HOOKS[@]}"; do eval "$hook" >/dev/null 2>&1 || lab_log "cleanup step failed: $hook"; done
+  local hook i
+  # Newest first: a step may depend on a later one having been undone (unmount before removing the dir).
+  for (( i=${#LAB_CLEANUP_HOOKS[@]}-1; i>=0; i-- )); do
+    hook=${LAB_CLEANUP_HOOKS[i]}
+    eval "$hook" >/dev/null 2>&1 || lab_log "cleanup step failed: $hook"
+  done
   [[ -n ${LAB_SAMPLER_PID:-} ]] && proc_stop "$LAB_SAMPLER_PID" 3
   lab_stop_all
-  local i
   for (( i=${#LAB_CGROUPS[@]}-1; i>=0; i-- )); do cg_destroy_dir "${LAB_CGROUPS[i]}"; done
   cg_destroy_run
   for (( i=${#LAB_NETNS[@]}-1; i>=0; i-- )); do ip netns delete "${LAB_NETNS[i]}" 2>/dev/null; done

@@ -33,13 +33,37 @@ net_release_all() {
   flock -u "$lockfd"; exec {lockfd}>&-
 }
 
-# net_ns_create NAME : a network namespace (with lo up), deleted on exit.
+# net_ns_create NAME : a network namespace NAME-<pid> (with lo up), deleted on exit; sets NS_LAST to its
+# name (not printed: inside `$(...)` the registration would not reach this shell).
 net_ns_create() {
   local ns="$1-$$"
   ip netns add "$ns"
   LAB_NETNS+=("$ns")
   ip -n "$ns" link set lo up
-  printf '%s\n' "$ns"
+  NS_LAST=$ns
+}
+
+# net_fabric_create : a namespace holding one bridge (a switch) that host namespaces attach to
+# (host_netns). Sets NET_FABRIC.
+net_fabric_create() {
+  net_ns_create fabric
+  NET_FABRIC=$NS_LAST
+  ip -n "$NET_FABRIC" link add br0 type bridge
+  ip -n "$NET_FABRIC" link set br0 up
+  NET_FABRIC_PORTS=0
+}
+
+# net_ns_attach NS ADDR/PREFIX : give NS an eth0 with ADDR, plugged into the fabric's bridge.
+# Addresses live only inside our namespaces (use a private range).
+net_ns_attach() {
+  local ns=$1 addr=$2 port
+  [[ -n ${NET_FABRIC:-} ]] || net_fabric_create
+  NET_FABRIC_PORTS=$((NET_FABRIC_PORTS + 1))
+  port=port$NET_FABRIC_PORTS
+  ip -n "$NET_FABRIC" link add "$port" type veth peer name eth0 netns "$ns"
+  ip -n "$NET_FABRIC" link set "$port" master br0 up
+  ip -n "$ns" addr add "$addr" dev eth0
+  ip -n "$ns" link set eth0 up
 }
 
 # net_port_open IP PORT : 0 when something listens there.

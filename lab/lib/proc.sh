@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Processes: started in a given cgroup (optional), registered for cleanup, ended by their own pid.
 
-# proc_start CGROUP_DIR_OR_- OUTFILE CMD... : start CMD in the background with stdout+stderr to OUTFILE
+# proc_start CGROUP_DIRS_OR_- OUTFILE CMD... : start CMD in the background with stdout+stderr to OUTFILE
 # (- for /dev/null), inside CGROUP_DIR when given (it joins before exec, so every child is in it too).
 # Sets LAB_LAST_PID. The pid is registered and ended on exit.
 proc_start() {
@@ -10,7 +10,8 @@ proc_start() {
   if [[ $cg == - ]]; then
     ( exec "$@" ) >>"$out" 2>&1 </dev/null &
   else
-    ( echo "$BASHPID" > "$cg/cgroup.procs" && exec "$@" ) >>"$out" 2>&1 </dev/null &
+    # CGROUP_DIR may list several groups (memory:cpu), separated by ':'.
+    ( for d in ${cg//:/ }; do echo "$BASHPID" > "$d/cgroup.procs" || exit 1; done; exec "$@" ) >>"$out" 2>&1 </dev/null &
   fi
   LAB_LAST_PID=$!
   LAB_PIDS+=("$LAB_LAST_PID")
@@ -22,12 +23,14 @@ proc_alive() { kill -0 "$1" 2>/dev/null && [[ $(awk '{print $3}' "/proc/$1/stat"
 proc_stop() {
   local pid=$1 grace_s=${2:-5} i
   proc_alive "$pid" || { wait "$pid" 2>/dev/null || true; return 0; }
-  kill -TERM "$pid" 2>/dev/null
+  # The process may exit between the check and the signal (or already be a zombie): under errexit a
+  # failed kill must not end the scenario.
+  kill -TERM "$pid" 2>/dev/null || true
   for (( i=0; i<grace_s*10; i++ )); do
     proc_alive "$pid" || break
     sleep 0.1
   done
-  proc_alive "$pid" && kill -KILL "$pid" 2>/dev/null
+  if proc_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
   wait "$pid" 2>/dev/null || true
   return 0
 }

@@ -66,7 +66,7 @@ zk_start() {
 
 # zk_4lw HOST CMD : a four-letter-word command (srvr, mntr, ruok) against HOST's member.
 zk_4lw() {
-  "$LAB_PY" - "${HOST_IP[$1]}" "$2" <<'PY'
+  host_exec "$1" "$LAB_PY" - "${HOST_IP[$1]}" "$2" <<'PY'
 import socket, sys
 s = socket.create_connection((sys.argv[1], 2181), timeout=2)
 s.sendall(sys.argv[2].encode())

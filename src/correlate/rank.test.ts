@@ -76,6 +76,22 @@ describe('root-cause ranking', () => {
     assert.deepEqual(ranked[0]?.chain, [header.id, kill.id]);
   });
 
+  test('a full mount in df folds into the earliest write that failed under it, which names the process', () => {
+    const df = finding('disk-full', 'st-1', 30, { detector: 'df-full' });
+    df.facts = { mount: '/srv/vol' };
+    const writer = finding('disk-full', 'st-1', 10, { process: 'filler' });
+    writer.facts = { file: '/srv/vol/out/b-1' };
+    const later = finding('disk-full', 'st-1', 20, { process: 'other' });
+    later.facts = { file: '/srv/vol/x' };
+    const elsewhere = finding('disk-full', 'st-1', 5, { process: 'logger' });
+    elsewhere.facts = { file: '/srv/volume2/log' };
+    const ranked = rankRootCauses([df, writer, later, elsewhere]);
+    const top = ranked.find((r) => r.process === 'filler');
+    assert.ok(top);
+    assert.ok(top.evidence.some((e) => e.line === df.evidence[0]!.line), 'the df line is evidence of the writer');
+    assert.equal(ranked.some((r) => r.chain.includes(df.id)), false, 'df is no root cause of its own');
+  });
+
   test('no findings, no root causes', () => {
     assert.deepEqual(rankRootCauses([]), []);
   });

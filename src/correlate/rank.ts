@@ -105,6 +105,19 @@ function foldSameEvents(all: readonly Finding[]): { kept: Finding[]; folded: Map
       folded.set(into, [...(folded.get(into) ?? []), from]);
     }
   }
+  // A full filesystem seen in a snapshot (df: a mount, no process) and the writes that failed under
+  // that mount (ENOSPC naming a file) are one event: the writer is who filled it or suffered first.
+  for (const snap of all) {
+    const mount = snap.facts.mount;
+    if (snap.category !== 'disk-full' || typeof mount !== 'string' || gone.has(snap)) continue;
+    const under = (file: unknown) => typeof file === 'string' && (file === mount || file.startsWith(mount.endsWith('/') ? mount : `${mount}/`));
+    const into = all
+      .filter((f) => f !== snap && f.category === 'disk-full' && f.host === snap.host && f.process !== null && !gone.has(f) && under(f.facts.file))
+      .sort((a, b) => (a.timeMs ?? Infinity) - (b.timeMs ?? Infinity))[0];
+    if (!into) continue;
+    gone.add(snap);
+    folded.set(into, [...(folded.get(into) ?? []), snap]);
+  }
   return { kept: all.filter((f) => !gone.has(f)), folded };
 }
 
