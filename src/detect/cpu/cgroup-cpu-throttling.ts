@@ -6,6 +6,13 @@ import type { Finding } from '../finding.js';
 // "usage_usec", and counts throttled time in "throttled_usec"
 const LINE = /^(nr_periods|nr_throttled|throttled_time|throttled_usec|usage_usec|nr_bursts) (\d{1,20})$/;
 
+/**
+ * systemd puts a unit's processes in <slice>/<unit>.service: a cpu.stat read from there (the path shows
+ * in the file name when captured as `cat /sys/fs/cgroup/cpu/system.slice/x.service/cpu.stat`) is
+ * that service's.
+ */
+const UNIT_IN_PATH = /\.slice[-/]([A-Za-z][\w@:.-]{0,100}?)\.service(?![\w])/;
+
 /** Throttled in at least this share of the quota periods: the quota, not the work, sets the pace. */
 const THROTTLED_SHARE = 0.1;
 const MIN_THROTTLED_PERIODS = 10;
@@ -51,7 +58,7 @@ export const cgroupCpuThrottling = stream({
           out.push({
             category: 'cpu-saturation', severity: share >= 0.5 ? 'error' : 'warning', detector: 'cgroup-cpu-throttling',
             title: `CPU cgroup throttled by its quota in ${pct}% of periods (${throttled} of ${periods})${throttledMs !== null ? `, ${(throttledMs / 1000).toFixed(1)} s lost` : ''}`,
-            timeMs: s.first.timeMs, endMs: null, host: s.first.host, process: null, pid: null,
+            timeMs: s.first.timeMs, endMs: null, host: s.first.host, process: UNIT_IN_PATH.exec(s.first.path)?.[1] ?? null, pid: null,
             facts: { nrPeriods: periods, nrThrottled: throttled, throttledPercent: pct, throttledMs: throttledMs === null ? null : Math.round(throttledMs) },
             evidence: [evidenceOf(s.first), ...(s.throttled && s.throttled !== s.first ? [evidenceOf(s.throttled)] : [])],
           });
@@ -62,7 +69,10 @@ export const cgroupCpuThrottling = stream({
     };
   },
   samples: {
-    hit: [{ 'host-a/cmd/cpu.stat.txt': 'nr_periods 18000\nnr_throttled 6120\nthrottled_time 905331122045\n' }],
+    hit: [
+      { 'host-a/cmd/cpu.stat.txt': 'nr_periods 18000\nnr_throttled 6120\nthrottled_time 905331122045\n' },
+      { 'host-a/cmd/cat-sys-fs-cgroup-cpu-system.slice-billing-api.service-cpu.stat.txt': 'nr_periods 900\nnr_throttled 610\nthrottled_time 40533112204\n' },
+    ],
     miss: [
       { 'host-a/cmd/cpu.stat.txt': 'nr_periods 18000\nnr_throttled 3\nthrottled_time 1331122\n' },
       { 'host-a/cmd/cpu.stat.txt': 'usage_usec 88123456\nuser_usec 70000000\nsystem_usec 18123456\nnr_periods 0\nnr_throttled 0\nthrottled_usec 0\n' },

@@ -59,4 +59,12 @@ describe('cpu detectors', () => {
     assert.deepEqual([fs[0]!.facts.nrPeriods, fs[0]!.facts.nrThrottled, fs[0]!.facts.throttledMs, fs[0]!.severity], [30, 28, 1666, 'error']);
     assert.deepEqual(await run([repoPath('test/fixtures/cmd/cpu/cpu.stat-idle.txt')], [cgroupCpuThrottling]), []);
   });
+
+  test('cgroup-cpu-throttling names the systemd unit whose group the cpu.stat was read from', async () => {
+    const stat = 'nr_periods 900\nnr_throttled 610\nthrottled_time 40533112204\n';
+    const unit = await runText({ 'db-2/cmd/cat-sys-fs-cgroup-cpu-system.slice-ledger-api.service-cpu.stat.txt': stat }, [cgroupCpuThrottling]);
+    assert.equal(unit[0]?.process, 'ledger-api');
+    const plain = await runText({ 'db-2/cmd/cpu.stat.txt': stat }, [cgroupCpuThrottling]);
+    assert.equal(plain[0]?.process, null);
+  });
 });
