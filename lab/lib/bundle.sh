@@ -29,8 +29,10 @@ bundle_ps() {
   bundle_cmd "$host" "ps aux" awk -v pids=" $pids " 'NR==1 || index(pids, " " $2 " ")'
 }
 
-# bundle_ss HOST : `ss -tanp` lines of the host: its address is the local or peer end, or the socket
-# belongs to one of its processes (clients connect from 127.0.0.1, whatever host they play).
+# bundle_ss HOST : `ss -tanp` lines of the host: its address is the local end, or the socket belongs to
+# one of its processes (clients connect from 127.0.0.1, whatever host they play). Not lines whose peer is
+# the host: on loopback those are the other end's sockets, which a real host's ss never shows (the
+# host would seem to own its server's address).
 bundle_ss() {
   local host=$1 ip=${HOST_IP[$1]} pids
   if [[ -n ${HOST_NETNS[$host]:-} ]]; then
@@ -51,7 +53,7 @@ bundle_ss() {
       }
       return 0
     }
-    NR==1 || index(bare($4), ip ":")==1 || index(bare($5), ip ":")==1 || ours($0)'
+    NR==1 || index(bare($4), ip ":")==1 || ours($0)'
 }
 
 # bundle_dmesg HOST : `dmesg -T` trimmed to the lines logged since lab_begin (the ring buffer is the

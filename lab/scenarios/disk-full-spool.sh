@@ -45,7 +45,6 @@ while ! grep -q 'MISCONF' "$cart_log" && (( $(date +%s) < end )); do lab_sleep 1
 lab_sleep 10
 # The machine's other mounts are not relay-n4's: keep the header, / and the data volume.
 bundle_cmd relay-n4 "df -h" awk -v vol="$vol" 'NR==1 || $6=="/" || $6==vol'
-bundle_cmd relay-n4 "du -sh $vol/outbox $vol/redis"
 for h in relay-n4 checkout-2; do bundle_ps "$h"; bundle_ss "$h"; done
 # Named as run on relay-n4 itself (the address would change the file name from run to run).
 redis-cli -h "$relay_ip" -p 6379 info persistence > "$BUNDLE/relay-n4/cmd/redis-cli-info-persistence.txt" 2>&1 || true

@@ -88,6 +88,7 @@ export const LINKS: readonly CausalLink[] = [
   // disks and logs
   { cause: 'log-flood', effect: 'disk-full', scope: 'same-host', maxLagMs: 24 * H, why: 'the flood fills the log volume' },
   { cause: 'log-flood', effect: 'cpu-saturation', scope: 'same-host', maxLagMs: 10 * MIN, why: 'formatting and writing the flood burns CPU' },
+  { cause: 'disk-full', effect: 'disk-full', scope: 'dependency', maxLagMs: 30 * MIN, why: 'every writer on the full filesystem fails, and its clients relay the server\'s ENOSPC (Redis MISCONF)' },
   { cause: 'disk-full', effect: 'process-crash', scope: 'same-host', maxLagMs: 30 * MIN, why: 'writes fail with ENOSPC' },
   { cause: 'disk-full', effect: 'quorum-member-loss', scope: 'same-host', maxLagMs: 30 * MIN, why: 'the member cannot write its transaction log' },
   { cause: 'clock-skew', effect: 'coordination-session-loss', scope: 'same-host', maxLagMs: 10 * MIN, why: 'a clock jump expires leases and sessions' },

@@ -83,13 +83,20 @@ describe('root-cause ranking', () => {
     writer.facts = { file: '/srv/vol/out/b-1' };
     const later = finding('disk-full', 'st-1', 20, { process: 'other' });
     later.facts = { file: '/srv/vol/x' };
-    const elsewhere = finding('disk-full', 'st-1', 5, { process: 'logger' });
-    elsewhere.facts = { file: '/srv/volume2/log' };
-    const ranked = rankRootCauses([df, writer, later, elsewhere]);
-    const top = ranked.find((r) => r.process === 'filler');
-    assert.ok(top);
-    assert.ok(top.evidence.some((e) => e.line === df.evidence[0]!.line), 'the df line is evidence of the writer');
+    const ranked = rankRootCauses([df, later, writer]);
+    assert.equal(ranked[0]?.process, 'filler');
+    assert.ok(ranked[0]?.evidence.some((e) => e.line === df.evidence[0]!.line), 'the df line is evidence of the writer');
     assert.equal(ranked.some((r) => r.chain.includes(df.id)), false, 'df is no root cause of its own');
+  });
+
+  test('df does not fold into a failed write on another mount whose name merely starts alike', () => {
+    const df = finding('disk-full', 'st-2', 30, { detector: 'df-full' });
+    df.facts = { mount: '/srv/vol' };
+    const logger = finding('disk-full', 'st-2', 5, { process: 'logger' });
+    logger.facts = { file: '/srv/volume2/log' };
+    const ranked = rankRootCauses([df, logger]);
+    assert.equal(ranked[0]?.process, 'logger');
+    assert.equal(ranked[0]?.evidence.some((e) => e.line === df.evidence[0]!.line), false);
   });
 
   test('no findings, no root causes', () => {

@@ -21,6 +21,7 @@ import { postgresLockWait } from './postgres/lock-wait.js';
 import { postgresSlowStatement } from './postgres/slow-statement.js';
 import { postgresStatementTimeout } from './postgres/statement-timeout.js';
 import { postgresTooManyClients } from './postgres/too-many-clients.js';
+import { redisAofWriteError } from './redis/aof-write-error.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
 import { kernelBlockIoError } from './kernel/block-io-error.js';
 import { kernelBlockNoSpace } from './kernel/block-no-space.js';
@@ -138,6 +139,8 @@ export const DETECTORS: readonly DetectorDef[] = [
   socketsCloseWaitBuildup,
   socketsListenQueueOverflow,
   fdsLimitNearness,
+  // Redis
+  redisAofWriteError,
   // metrics series (Prometheus query_range JSON)
   metricsMemoryLeak,
   metricsMemoryLimitPressure,

@@ -140,6 +140,7 @@ export const ZH_LINK_WHY: Record<string, string> = {
   'fd-exhaustion>timeout': '对描述符耗尽进程的调用挂起',
   'log-flood>disk-full': '刷屏日志写满了日志盘',
   'log-flood>cpu-saturation': '格式化和写出大量日志耗尽 CPU',
+  'disk-full>disk-full': '写满的文件系统上每个写入者都失败，客户端转述服务端的 ENOSPC（Redis MISCONF）',
   'disk-full>process-crash': '写入因 ENOSPC 失败',
   'disk-full>quorum-member-loss': '成员无法写事务日志',
   'clock-skew>coordination-session-loss': '时钟跳变使租约和会话过期',
