@@ -8,6 +8,9 @@ lab_on_exit 'trap - ERR'
 lab_require_cgroup_v1_memory
 
 HERE=$LAB_DIR/scenarios/redis-oversized-message-oom
+# The programs run from a copy in the run (their paths show in ps and strace; no lab path there).
+APP=$LAB_RUN/app
+mkdir -p "$APP" && cp "$HERE"/*.py "$HERE"/run-forever.sh "$APP/"
 command -v redis-server >/dev/null || lab_apt redis-server
 "$LAB_PY" -c 'import redis' 2>/dev/null || lab_apt python3-redis
 command -v strace >/dev/null || lab_apt strace
@@ -35,13 +38,13 @@ lag_sampler_pid=$LAB_LAST_PID
 # The consumer runs under a restart loop on etl-w4; its group reads pending entries first after a restart.
 keeper_log=$BUNDLE/etl-w4/logs/run-forever.log
 parser_log=$BUNDLE/etl-w4/logs/invoice-parser.log
-host_start etl-w4 run-forever invoice-parser.stderr.log bash "$HERE/run-forever.sh" invoice-parser "$keeper_log" \
-  "$LAB_PY" -B "$HERE/invoice-parser.py" --redis "$redis_ip:6379" --bind "${HOST_IP[etl-w4]}" \
+host_start etl-w4 run-forever invoice-parser.stderr.log bash "$APP/run-forever.sh" invoice-parser "$keeper_log" \
+  "$LAB_PY" -B "$APP/invoice-parser.py" --redis "$redis_ip:6379" --bind "${HOST_IP[etl-w4]}" \
   --consumer etl-w4 --log "$parser_log"
 keeper_pid=$LAB_LAST_PID
 lab_wait_for 20 "invoice-parser reading" grep -q 'reading new entries' "$parser_log"
 
-host_start billing-core-1 invoice-export - "$LAB_PY" -B "$HERE/invoice-export.py" --redis "$redis_ip:6379" \
+host_start billing-core-1 invoice-export - "$LAB_PY" -B "$APP/invoice-export.py" --redis "$redis_ip:6379" \
   --bind "${HOST_IP[billing-core-1]}" --interval 0.5 --lines 10000 --start-offset 41200 \
   --big-offset "$BIG_OFFSET" --big-factor 10 --count 200 --log "$BUNDLE/billing-core-1/logs/invoice-export.log"
 export_pid=$LAB_LAST_PID
