@@ -6,7 +6,7 @@ import { countInputs } from '../ingest/walk.js';
 import { analyze } from '../pipeline.js';
 import { renderHtml } from '../report/html.js';
 import { LANGS, messages, type Lang } from '../report/i18n/index.js';
-import { renderJson } from '../report/json.js';
+import { jsonChunks } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { terminalStyle } from '../report/style.js';
 import { renderText } from '../report/text.js';
@@ -63,14 +63,15 @@ export async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise
   const outStream = o.out ? createWriteStream(o.out) : process.stdout;
   const m = messages(lang as Lang);
   const reportOpts = { messages: m, zone: zone ?? null };
-  // JSON is for programs: the same whatever --lang says
-  const text = o.format === 'json' ? renderJson(analysis)
-    : o.format === 'md' ? renderMarkdown(analysis, reportOpts)
-    : o.format === 'html' ? renderHtml(analysis, reportOpts)
-    : renderText(analysis, terminalStyle(o.out ? {} : process.stdout), m);
-  await new Promise<void>((resolve, reject) => {
-    outStream.write(text, (err) => (err ? reject(err) : resolve()));
-  });
+  // JSON is for programs: the same whatever --lang says; written piece by piece (a big report is
+  // never one string)
+  const pieces: Iterable<string> = o.format === 'json' ? jsonChunks(analysis)
+    : [o.format === 'md' ? renderMarkdown(analysis, reportOpts)
+      : o.format === 'html' ? renderHtml(analysis, reportOpts)
+      : renderText(analysis, terminalStyle(o.out ? {} : process.stdout), m)];
+  for (const piece of pieces) {
+    if (!outStream.write(piece)) await new Promise<void>((resolve) => outStream.once('drain', () => resolve()));
+  }
   if (o.out) await new Promise<void>((resolve) => (outStream as ReturnType<typeof createWriteStream>).end(resolve));
   return EXIT_OK;
 }

@@ -41,5 +41,35 @@ export function toJsonReport(a: Analysis) {
 }
 
 export function renderJson(a: Analysis): string {
-  return JSON.stringify(toJsonReport(a), null, 2) + '\n';
+  return [...jsonChunks(a)].join('');
+}
+
+/**
+ * The report's text piece by piece: the same text as JSON.stringify(report, null, 2), but a long
+ * array (findings, timeline) is written one element at a time, so a big report never has to exist as
+ * one string beside its objects.
+ */
+export function* jsonChunks(a: Analysis): Generator<string> {
+  const report = toJsonReport(a) as Record<string, unknown>;
+  const keys = Object.keys(report).filter((k) => report[k] !== undefined);
+  yield '{\n';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = report[key];
+    const comma = i < keys.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (let j = 0; j < value.length; j++) {
+        yield `    ${indent(JSON.stringify(value[j], null, 2), '    ')}${j < value.length - 1 ? ',' : ''}\n`;
+      }
+      yield `  ]${comma}\n`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
+    }
+  }
+  yield '}\n';
+}
+
+function indent(text: string, pad: string): string {
+  return text.replace(/\n/g, `\n${pad}`);
 }
