@@ -29,13 +29,10 @@ done
 host_add pg-ledger-1
 host_add api-node-5
 host_add shop-web-3
-# host_add creates the cgroups inside a command substitution, so lab/lib's own registration does not
-# reach this shell: register them here so that they are removed on exit.
-LAB_CGROUPS+=("${HOST_CG[pg-ledger-1]%/*}" "${HOST_CG[@]}")
 pg_ip=${HOST_IP[pg-ledger-1]} api_ip=${HOST_IP[api-node-5]} web_ip=${HOST_IP[shop-web-3]}
 
 # A throwaway cluster owned by postgres (the scratch dir is root-only, so it lives beside it).
-pgdir=$(mktemp -d /tmp/culprit-lab-pg.XXXXXX)
+lab_scratch_dir pgdir   # a neutral path: it shows in PostgreSQL's log
 chown postgres: "$pgdir"
 pglog=$pgdir/postgresql-main.log
 pgctl() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" "$@"; }
