@@ -8,23 +8,8 @@ import type { DetectorDef } from '../define.js';
 import { cgroupCpuThrottling } from './cgroup-cpu-throttling.js';
 import { topLoadSaturation } from './load-saturation.js';
 import { topProcessCpu } from './top-process-cpu.js';
+import { findingsIn as run, findingsOfFiles as runText } from '../../../test/support/detect.js';
 
-async function run(paths: string[], detectors: DetectorDef[]) {
-  return (await analyze({ paths, zone: 'UTC', year: 2026, detectors })).findings;
-}
-
-async function runText(files: Record<string, string>, detectors: DetectorDef[]) {
-  const tmp = tempDir();
-  try {
-    for (const [p, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
-      writeFileSync(join(tmp.dir, p), text);
-    }
-    return await run([tmp.dir], detectors);
-  } finally {
-    tmp.remove();
-  }
-}
 
 const HEAD = 'top - 04:09:41 up 19 min,  0 user,  load average: 1.34, 0.59, 0.28\n' +
   '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n';

@@ -7,19 +7,7 @@ import { analyze } from '../../pipeline.js';
 import type { DetectorDef } from '../define.js';
 import { dfFull } from './df-full.js';
 import { diskEnospc } from './enospc.js';
-
-async function runText(files: Record<string, string>, detectors: DetectorDef[]) {
-  const tmp = tempDir();
-  try {
-    for (const [p, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
-      writeFileSync(join(tmp.dir, p), text);
-    }
-    return (await analyze({ paths: [tmp.dir], zone: 'UTC', year: 2026, detectors })).findings;
-  } finally {
-    tmp.remove();
-  }
-}
+import { findingsOfFiles as runText } from '../../../test/support/detect.js';
 
 const df = (rows: string[]) => ({ 'h/cmd/df-h.txt': ['Filesystem      Size  Used Avail Use% Mounted on', ...rows].join('\n') + '\n' });
 

@@ -7,23 +7,8 @@ import { analyze } from '../../pipeline.js';
 import type { DetectorDef } from '../define.js';
 import { processCrashLoop } from './crash-loop.js';
 import { supervisordExit } from './supervisord-exit.js';
+import { findingsIn as run, findingsOfFiles as runText } from '../../../test/support/detect.js';
 
-async function run(paths: string[], detectors: DetectorDef[]) {
-  return (await analyze({ paths, zone: 'UTC', year: 2026, detectors })).findings;
-}
-
-async function runText(files: Record<string, string>, detectors: DetectorDef[]) {
-  const tmp = tempDir();
-  try {
-    for (const [p, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
-      writeFileSync(join(tmp.dir, p), text);
-    }
-    return await run([tmp.dir], detectors);
-  } finally {
-    tmp.remove();
-  }
-}
 
 const exit = (t: string, name: string, status: number) => `2026-11-22 ${t},000 WARN exited: ${name} (exit status ${status}; not expected)`;
 

@@ -1,6 +1,6 @@
 import { monthIndex } from '../../events/time.js';
 import { defineFormat, type Parsed } from '../define.js';
-import { kernelSeverityFromText, parseKernelPrefix, userTag } from './kernel-text.js';
+import { finishKernelRecord, parseKernelPrefix } from './kernel-text.js';
 
 /**
  * "[Tue Mar  5 10:21:07 2024] msg". dmesg formats the bracket with the locale's names: zh_CN prints
@@ -34,16 +34,7 @@ export const dmesgT = defineFormat({
     const message = rest.slice(m[0].length);
     if (message.charCodeAt(0) === 91 && APACHE_LEVEL.test(message)) return undefined;
     const out: Parsed = { wallMs, timeText: rest.slice(1, m[0].length - (m[0].endsWith(' ') ? 2 : 1)), process: 'kernel', pid: null, message };
-    if (!prefix.kernel) {
-      const tag = userTag(message);
-      out.process = tag ? tag.process : null;
-      if (tag) {
-        out.pid = tag.pid;
-        out.message = message.slice(tag.length);
-      }
-    }
-    out.severity = prefix.severity ?? kernelSeverityFromText(message);
-    return out;
+    return finishKernelRecord(out, prefix);
   },
   samples: [
     {

@@ -1,5 +1,5 @@
 import { defineFormat, type Parsed } from '../define.js';
-import { kernelSeverityFromText, parseKernelPrefix, userTag } from './kernel-text.js';
+import { finishKernelRecord, parseKernelPrefix } from './kernel-text.js';
 
 // "[ 1234.567890] msg", also with dmesg -d's delta "[ 1234.567890 <    0.000123>]"
 const STAMP = /^\[ *(\d{1,10}\.\d{1,9})(?: <[ \d.]{1,20}>)?\](?: |$)/;
@@ -27,17 +27,7 @@ export const dmesg = defineFormat({
     if (!m) return undefined;
     const message = rest.slice(m[0].length);
     const out: Parsed = { uptimeSec: +m[1]!, timeText: m[1]!, process: 'kernel', pid: null, message };
-    if (!prefix.kernel) {
-      // user space wrote this through /dev/kmsg (dmesg -x/-r tell): "systemd[1]: ..."
-      const tag = userTag(message);
-      out.process = tag ? tag.process : null;
-      if (tag) {
-        out.pid = tag.pid;
-        out.message = message.slice(tag.length);
-      }
-    }
-    out.severity = prefix.severity ?? kernelSeverityFromText(message);
-    return out;
+    return finishKernelRecord(out, prefix);
   },
   samples: [
     {

@@ -1,3 +1,4 @@
+import type { Parsed } from '../define.js';
 import { type Severity, severityFromSyslog, severityFromWord } from '../../events/severity.js';
 
 /**
@@ -55,4 +56,22 @@ const USER_TAG = /^([^\s:[]{1,64})\[(\d{1,10})\]: /;
 export function userTag(message: string): { process: string; pid: number; length: number } | undefined {
   const m = USER_TAG.exec(message);
   return m ? { process: m[1]!, pid: +m[2]!, length: m[0].length } : undefined;
+}
+
+/**
+ * Finishes a ring-buffer record after its stamp: a line user space wrote through /dev/kmsg
+ * (`dmesg -x`/`-r` tell them apart) names its own process and pid ("systemd[1]: ..."); severity from
+ * the prefix's level, else from the kernel's wording.
+ */
+export function finishKernelRecord(out: Parsed, prefix: KernelPrefix): Parsed {
+  if (!prefix.kernel) {
+    const tag = userTag(out.message);
+    out.process = tag ? tag.process : null;
+    if (tag) {
+      out.pid = tag.pid;
+      out.message = out.message.slice(tag.length);
+    }
+  }
+  out.severity = prefix.severity ?? kernelSeverityFromText(out.message);
+  return out;
 }
