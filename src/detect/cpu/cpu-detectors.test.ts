@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { repoPath, tempDir } from '../../../test/support/paths.js';
-import { analyze } from '../../pipeline.js';
-import type { DetectorDef } from '../define.js';
+import { repoPath } from '../../../test/support/paths.js';
 import { cgroupCpuThrottling } from './cgroup-cpu-throttling.js';
 import { topLoadSaturation } from './load-saturation.js';
 import { topProcessCpu } from './top-process-cpu.js';

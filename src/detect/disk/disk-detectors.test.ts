@@ -1,10 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { tempDir } from '../../../test/support/paths.js';
-import { analyze } from '../../pipeline.js';
-import type { DetectorDef } from '../define.js';
 import { dfFull } from './df-full.js';
 import { diskEnospc } from './enospc.js';
 import { findingsOfFiles as runText } from '../../../test/support/detect.js';

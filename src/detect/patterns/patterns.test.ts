@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze } from '../../pipeline.js';
-import { REPO_ROOT, tempDir } from '../../../test/support/paths.js';
+import { REPO_ROOT } from '../../../test/support/paths.js';
 import type { Finding } from '../finding.js';
 import { BucketSeries } from './bucket-series.js';
 import { bestRise } from './change-point.js';
@@ -14,26 +12,13 @@ import { patternLogFlood } from './log-flood.js';
 import { patternProcessStall } from './process-stall.js';
 import { TemplateStage } from './template-stage.js';
 import type { LogEvent } from '../../events/event.js';
+import { findingsIn, findingsOfFiles } from '../../../test/support/detect.js';
 
 const PATTERNS = [patternLogFlood, patternHotLoop, patternProcessStall, ...errorPatternDetectors];
 const bundle = (name: string) => join(REPO_ROOT, 'test', 'fixtures', 'bundles', name);
 
-async function run(paths: string[]): Promise<Finding[]> {
-  return (await analyze({ paths, zone: 'UTC', year: 2026, detectors: PATTERNS })).findings;
-}
-
-async function runFiles(files: Record<string, string>): Promise<Finding[]> {
-  const tmp = tempDir();
-  try {
-    for (const [p, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
-      writeFileSync(join(tmp.dir, p), text);
-    }
-    return await run([tmp.dir]);
-  } finally {
-    tmp.remove();
-  }
-}
+const run = (paths: string[]) => findingsIn(paths, PATTERNS);
+const runFiles = (files: Record<string, string>) => findingsOfFiles(files, PATTERNS);
 
 const at = (ms: number) => new Date(Date.UTC(2026, 4, 10, 7, 0, 0) + ms).toISOString().replace('Z', '').replace('T', ' ');
 const lines = (n: number, fromMs: number, toMs: number, text: (i: number) => string) =>

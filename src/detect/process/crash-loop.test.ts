@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { repoPath, tempDir } from '../../../test/support/paths.js';
-import { analyze } from '../../pipeline.js';
-import type { DetectorDef } from '../define.js';
+import { repoPath } from '../../../test/support/paths.js';
 import { processCrashLoop } from './crash-loop.js';
 import { supervisordExit } from './supervisord-exit.js';
 import { findingsIn as run, findingsOfFiles as runText } from '../../../test/support/detect.js';

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { repoPath, tempDir } from '../../../test/support/paths.js';
-import { analyze } from '../../pipeline.js';
+import { repoPath } from '../../../test/support/paths.js';
 import { poisonMessage, recordOf } from './poison-message.js';
+import { findingsIn, findingsOfFiles } from '../../../test/support/detect.js';
 
-async function run(paths: string[]) {
-  return (await analyze({ paths, zone: 'UTC', year: 2026, detectors: [poisonMessage] })).findings;
-}
-
-async function runFiles(files: Record<string, string>) {
-  const tmp = tempDir();
-  try {
-    for (const [p, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp.dir, p)), { recursive: true });
-      writeFileSync(join(tmp.dir, p), text);
-    }
-    return await run([tmp.dir]);
-  } finally {
-    tmp.remove();
-  }
-}
+const run = (paths: string[]) => findingsIn(paths, [poisonMessage]);
+const runFiles = (files: Record<string, string>) => findingsOfFiles(files, [poisonMessage]);
 
 describe('queue-poison-message', () => {
   test('recorded lab bundle: the consumer OOM-killed on one stream entry again and again', async () => {
