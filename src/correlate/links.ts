@@ -22,6 +22,17 @@ export interface CausalLink {
    * spins forever after a session loss: the outage triggered it, the loop is the bug).
    */
   readonly trigger?: true;
+  /**
+   * The effect is a flaw in how the effect side handled the cause (dropping all work on a session
+   * loss, never closing sockets the peer closed): reports name it as the defect that turned the
+   * root cause into an outage. Every `trigger` link is one too.
+   */
+  readonly defect?: true;
+}
+
+/** Whether a link's effect is a flaw in handling its cause (see `defect` and `trigger`). */
+export function effectIsDefect(link: CausalLink): boolean {
+  return link.trigger === true || link.defect === true;
 }
 
 const S = 1000;
@@ -68,7 +79,7 @@ export const LINKS: readonly CausalLink[] = [
   { cause: 'quorum-member-loss', effect: 'quorum-member-loss', scope: 'dependency', maxLagMs: 30 * S, why: 'the rest of the ensemble sees the member go and re-elects' },
   { cause: 'quorum-member-loss', effect: 'coordination-session-loss', scope: 'dependency', maxLagMs: 2 * MIN, why: 'clients of the member that dropped out are disconnected and their sessions expire' },
   { cause: 'coordination-session-loss', effect: 'coordination-session-loss', scope: 'dependency', maxLagMs: 2 * MIN, why: 'the server expires the sessions of clients it lost' },
-  { cause: 'coordination-session-loss', effect: 'mass-task-stop', scope: 'same-host', maxLagMs: 2 * MIN, why: 'the client mishandles the session loss and drops the work it was assigned' },
+  { cause: 'coordination-session-loss', effect: 'mass-task-stop', scope: 'same-host', maxLagMs: 2 * MIN, why: 'the client mishandles the session loss and drops the work it was assigned', defect: true },
   { cause: 'coordination-session-loss', effect: 'hot-loop', scope: 'same-host', maxLagMs: 5 * MIN, why: 'the client spins on a connection or channel that the loss closed', trigger: true },
   { cause: 'network-partition', effect: 'hot-loop', scope: 'dependency', maxLagMs: 5 * MIN, why: 'the client spins on a connection the partition broke', trigger: true },
   { cause: 'process-stall', effect: 'coordination-session-loss', scope: 'dependency', maxLagMs: 2 * MIN, why: 'a stalled client misses its session heartbeats, or a stalled ensemble member stops answering its clients' },
@@ -77,10 +88,10 @@ export const LINKS: readonly CausalLink[] = [
   { cause: 'config-error', effect: 'conn-pool-exhaustion', scope: 'same-host', maxLagMs: 24 * H, why: 'a pool sized too small for the load saturates' },
   { cause: 'conn-pool-exhaustion', effect: 'timeout', scope: 'same-host', maxLagMs: 10 * MIN, why: 'callers wait for a connection and time out' },
   { cause: 'conn-pool-exhaustion', effect: 'thread-pool-exhaustion', scope: 'same-host', maxLagMs: 10 * MIN, why: 'handlers block waiting for connections' },
-  { cause: 'conn-pool-exhaustion', effect: 'close-wait-buildup', scope: 'same-host', maxLagMs: 30 * MIN, why: 'blocked handlers never close sockets their peers gave up on' },
+  { cause: 'conn-pool-exhaustion', effect: 'close-wait-buildup', scope: 'same-host', maxLagMs: 30 * MIN, why: 'blocked handlers never close sockets their peers gave up on', defect: true },
   { cause: 'thread-pool-exhaustion', effect: 'timeout', scope: 'dependency', maxLagMs: 10 * MIN, why: 'queued requests wait too long' },
-  { cause: 'thread-pool-exhaustion', effect: 'close-wait-buildup', scope: 'same-host', maxLagMs: 30 * MIN, why: 'busy handlers never close sockets their peers gave up on' },
-  { cause: 'timeout', effect: 'close-wait-buildup', scope: 'dependency', maxLagMs: 30 * MIN, why: 'clients that time out close their end; the server keeps its own open' },
+  { cause: 'thread-pool-exhaustion', effect: 'close-wait-buildup', scope: 'same-host', maxLagMs: 30 * MIN, why: 'busy handlers never close sockets their peers gave up on', defect: true },
+  { cause: 'timeout', effect: 'close-wait-buildup', scope: 'dependency', maxLagMs: 30 * MIN, why: 'clients that time out close their end; the server keeps its own open', defect: true },
   { cause: 'close-wait-buildup', effect: 'fd-exhaustion', scope: 'same-host', maxLagMs: 60 * MIN, why: 'every CLOSE_WAIT socket holds a file descriptor' },
   { cause: 'fd-exhaustion', effect: 'connection-reset', scope: 'dependency', maxLagMs: 10 * MIN, why: 'a process out of descriptors cannot accept, and its listen queue resets callers' },
   { cause: 'fd-exhaustion', effect: 'connection-refused', scope: 'dependency', maxLagMs: 10 * MIN, why: 'a process out of descriptors cannot accept connections' },

@@ -265,12 +265,3 @@ export const ADVICE: Record<Lang, Record<Category, readonly string[]>> = {
     ],
   },
 };
-
-/**
- * Categories that, as an effect in a chain, are a defect in how the software handles what hit it
- * (the trigger): dropping work on a session loss, spinning on a closed channel, never closing what
- * the peer closed.
- */
-export const DEFECT_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
-  'mass-task-stop', 'hot-loop', 'close-wait-buildup', 'log-flood', 'crash-loop',
-]);

@@ -1,9 +1,8 @@
 import { linkBetween } from '../correlate/explain.js';
-import type { CausalLink } from '../correlate/links.js';
+import { type CausalLink, effectIsDefect } from '../correlate/links.js';
 import type { Finding, RootCause } from '../detect/finding.js';
 import { zoneOffsetMs } from '../events/time.js';
 import type { Analysis } from '../pipeline.js';
-import { DEFECT_CATEGORIES } from './advice.js';
 import { t, type Messages } from './i18n/index.js';
 
 /** One step of a root cause's chain, with the knowledge that links it to the step before. */
@@ -42,8 +41,8 @@ export function chainSteps(r: RootCause, byId: Map<string, Finding>, m: Messages
 
 /**
  * Trigger and defect, where both exist. The ranking's own trigger comes first: it set off the
- * root cause, which is the defect. Without one, the root sets it off and the first later step of a
- * category that is a flaw in handling (DEFECT_CATEGORIES) on another process is what turned it
+ * root cause, which is the defect. Without one, the root sets it off and the first later step on
+ * another process whose link marks it as a flaw in handling (links.ts `defect`) is what turned it
  * into an outage.
  */
 export function triggerAndDefect(steps: readonly ChainStep[]): { trigger: ChainStep; defect: ChainStep } | null {
@@ -52,7 +51,7 @@ export function triggerAndDefect(steps: readonly ChainStep[]): { trigger: ChainS
   if (ranked && rootStep) return { trigger: ranked, defect: rootStep };
   const root = steps[0];
   if (!root) return null;
-  const defect = steps.slice(1).find((s) => DEFECT_CATEGORIES.has(s.finding.category) &&
+  const defect = steps.slice(1).find((s) => s.link !== null && effectIsDefect(s.link) &&
     (s.finding.host !== root.finding.host || s.finding.process !== root.finding.process));
   return defect ? { trigger: root, defect } : null;
 }
