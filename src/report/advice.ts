@@ -119,7 +119,7 @@ export const ADVICE: Record<Lang, Record<Category, readonly string[]>> = {
     ],
     'timeout': [
       'Find what the timed-out calls were waiting on (the slow dependency, a pool, a lock).',
-      'Set timeouts shorter upstream than downstream, with retries bounded by a budget.',
+      'Give each caller a timeout longer than those of the calls it makes (retries included), so the inner call fails first; bound retries by one budget.',
     ],
     'mass-task-stop': [
       'The service must not stop all its work when it cannot read its assignments: keep running what it has, and reconcile when the source is back.',
@@ -248,7 +248,7 @@ export const ADVICE: Record<Lang, Record<Category, readonly string[]>> = {
     ],
     'timeout': [
       '查清超时的调用在等什么（慢依赖、连接池、锁）。',
-      '上游的超时要比下游短，重试次数受总预算限制。',
+      '调用方的超时要长于它所发起调用的超时（包括重试），让内层调用先失败；重试总量受统一预算限制。',
     ],
     'mass-task-stop': [
       '服务在读不到任务分配时不能停掉所有工作：继续运行已有的任务，等数据源恢复后再对账。',

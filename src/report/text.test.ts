@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hostileAnalysis } from '../../test/support/report-fixture.js';
+import { displayWidth } from './display-width.js';
 import { messages } from './i18n/index.js';
 import { terminalStyle } from './style.js';
 import { renderText } from './text.js';
@@ -25,4 +26,11 @@ test('text report in Chinese: headings and the summary\'s words', () => {
   assert.match(text, /^输入文件\n/);
   assert.match(text, /\n根因候选\n  1\. \[oom-kill\] db-1 上：/);
   assert.match(text, /\(置信度 0\.90\)/);
+  const head = text.split('\n')[1]!;
+  assert.match(head, /^  路径 +主机 +格式 +行数  事件数  跳过  警告$/);
+  // the first data row's second column starts at the column of its (double-width) heading
+  const row = text.split('\n')[2]!;
+  const secondCell = /^ {2}\S+ +/.exec(row)![0].length;
+  assert.equal(displayWidth(head.slice(0, head.indexOf('主机'))), secondCell);
+  assert.match(text, /\n时间线  \(警告及以上级别/);
 });

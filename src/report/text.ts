@@ -1,6 +1,7 @@
 import { isAtLeast } from '../events/severity.js';
 import { toIso } from '../events/time.js';
 import type { Analysis } from '../pipeline.js';
+import { displayWidth, padToWidth } from './display-width.js';
 import { escapeTerminal } from './escape.js';
 import { messages, t, type Messages } from './i18n/index.js';
 import { chainSteps, findingsById, localSummary } from './story.js';
@@ -16,7 +17,7 @@ export function renderText(a: Analysis, style: Style, m: Messages = messages('en
   const out: string[] = [];
   out.push(style.bold(t(m, 'inputs')));
   out.push(table(
-    ['path', 'host', 'format', 'lines', 'events', 'skipped', 'warnings'],
+    (['path', 'host', 'format', 'lines', 'events', 'skipped', 'warnings'] as const).map((k) => t(m, k).toLowerCase()),
     a.inputs.map((i) => [i.path, i.host ?? '-', i.format ?? '-', String(i.lines), String(i.events), String(i.skipped), String(i.warnings.length)]),
   ));
   const warned = a.inputs.filter((i) => i.warnings.length > 0);
@@ -44,25 +45,27 @@ export function renderText(a: Analysis, style: Style, m: Messages = messages('en
     }
   }
   if (a.templates && a.templates.length > 0) {
-    out.push('', style.bold('Top log templates') + style.dim('  (lines within 5 min of the top root cause)'));
+    out.push('', style.bold(t(m, 'topTemplates')) + style.dim(`  (${t(m, 'topTemplatesNote')})`));
     for (const x of a.templates) {
       const tpl = x.template.length > MAX_MESSAGE_CHARS ? x.template.slice(0, MAX_MESSAGE_CHARS) + '…' : x.template;
       out.push(`  ${x.id} ${String(x.count).padStart(8)}  ${escapeTerminal(x.hosts.join(',') || '-')}  ${escapeTerminal(tpl)}`);
     }
   }
-  out.push('', style.bold(t(m, 'timeline')) + style.dim(`  (warnings and above, state changes, first and last line of each source${a.timelineOmitted ? `; ${a.timelineOmitted} more left out` : ''})`));
+  const omitted = a.timelineOmitted ? `; ${t(m, 'moreLeftOut', { n: a.timelineOmitted })}` : '';
+  out.push('', style.bold(t(m, 'timeline')) + style.dim(`  (${t(m, 'timelineNote')}${omitted})`));
   for (const { event: e, repeats, lastEvent } of a.timeline) {
     const sev = (e.severity ?? '-').toUpperCase().padEnd(5);
     const coloured = isAtLeast(e.severity, 'error') ? style.red(sev) : isAtLeast(e.severity, 'warn') ? style.yellow(sev) : style.dim(sev);
     const msg = e.message.length > MAX_MESSAGE_CHARS ? e.message.slice(0, MAX_MESSAGE_CHARS) + '…' : e.message;
-    const folded = repeats > 0 ? style.dim(` (+${repeats} like it${lastEvent?.timeMs != null ? ` until ${toIso(lastEvent.timeMs)}` : ''})`) : '';
-    out.push(`${toIso(e.timeMs) ?? '(no time)               '} ${(e.host ?? '-').padEnd(10)} ${coloured} ${style.dim(`${escapeTerminal(e.path)}:${e.line}`)} ${escapeTerminal(msg)}${folded}`);
+    const until = lastEvent?.timeMs != null ? toIso(lastEvent.timeMs) : null;
+    const folded = repeats > 0 ? style.dim(` (${until ? t(m, 'repeatsUntil', { n: repeats, time: until }) : t(m, 'repeats', { n: repeats })})`) : '';
+    out.push(`${toIso(e.timeMs) ?? padToWidth(t(m, 'noTime'), 24)} ${padToWidth(escapeTerminal(e.host ?? '-'), 10)} ${coloured} ${style.dim(`${escapeTerminal(e.path)}:${e.line}`)} ${escapeTerminal(msg)}${folded}`);
   }
   return out.join('\n') + '\n';
 }
 
 function table(head: string[], rows: string[][]): string {
   const cells = [head, ...rows].map((r) => r.map(escapeTerminal));
-  const widths = head.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
-  return cells.map((r) => '  ' + r.map((v, c) => (c >= 3 ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ')).join('\n');
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c]!))));
+  return cells.map((r) => '  ' + r.map((v, c) => padToWidth(v, widths[c]!, c >= 3)).join('  ')).join('\n');
 }
