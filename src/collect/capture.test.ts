@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { collect } from './capture.js';
-import { readBundle } from './scene.js';
+import { readBundle } from '../../test/support/scene.js';
 import type { ProcessesDocument } from './snapshot.js';
 
 /**

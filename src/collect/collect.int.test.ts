@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseProcNetTcp } from './proc-net-tcp.js';
-import { cliArgv, MemoryCgroupV1, readBundle, SceneProcess, startCloseWaitInNetns, startCloseWaitServer, startFdLeaker, startMemoryHog } from './scene.js';
+import { cliArgv, MemoryCgroupV1, readBundle, SceneProcess, startCloseWaitInNetns, startCloseWaitServer, startFdLeaker, startMemoryHog } from '../../test/support/scene.js';
 import { findExecutable } from './run-bounded.js';
 import type { CgroupMemory, ProcessesDocument, ProcessSnapshot } from './snapshot.js';
 

@@ -214,8 +214,8 @@ export class MemoryCgroupV1 {
 /** How to run the culprit CLI from here: the built file under dist, or the source through tsx. */
 export function cliArgv(): string[] {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return [process.execPath, '--import', 'tsx', fileURLToPath(new URL('../cli/main.ts', import.meta.url))];
-  return [process.execPath, fileURLToPath(new URL('../cli/main.js', import.meta.url))];
+  if (here.endsWith('.ts')) return [process.execPath, '--import', 'tsx', fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))];
+  return [process.execPath, fileURLToPath(new URL('../../src/cli/main.js', import.meta.url))];
 }
 
 /** Every file of a .tar.gz bundle, as text. */
