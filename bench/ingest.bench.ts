@@ -1,18 +1,19 @@
 /**
  * Ingest benchmark (issue 2): builds a large mixed bundle from the Loghub samples in
- * ../shared/corpora (each set repeated with its ISO dates shifted a day per copy), then measures in
+ * ../shared/corpora (one file per set, each repeated with its copies varied: bench/loghub-mix.ts), then measures in
  * one run: `wc -l`, a bare Node newline scan, and `culprit analyze --format json` (lines/s, MB/s,
  * peak RSS via /usr/bin/time -v). Reads ../shared/corpora: skips cleanly when it is absent.
  *
  *   node dist/bench/ingest.bench.js [--mb 1024] [--dir /tmp/culprit-bench] [--keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI } from '../test/support/paths.js';
 import { loghubSets } from './corpora.js';
+import { buildLoghubMix } from './loghub-mix.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -30,23 +31,7 @@ if (!sets) {
 }
 
 async function build(): Promise<void> {
-  const perSetBytes = (targetMb * 1024 * 1024) / sets!.length;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const s of sets!) {
-    const base = readFileSync(s.rawLog, 'utf8');
-    const out = createWriteStream(join(dir, `${s.name}.log`));
-    let written = 0;
-    for (let copy = 0; written < perSetBytes; copy++) {
-      const text = copy === 0 ? base : base.replace(/\b(\d{4})-(\d\d)-(\d\d)\b/g, (m, y, mo, d) => {
-        const t = new Date(Date.UTC(+y, +mo - 1, +d) + copy * 86_400_000);
-        return Number.isNaN(t.getTime()) ? m : t.toISOString().slice(0, 10);
-      });
-      if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
-      written += Buffer.byteLength(text);
-    }
-    await new Promise<void>((r) => out.end(() => r()));
-  }
+  await buildLoghubMix(sets!, dir, { bytesPerSet: (targetMb * 1024 * 1024) / sets!.length });
 }
 
 async function nodeNewlineScan(files: string[]): Promise<number> {
