@@ -7,6 +7,8 @@ ZK_CLASSPATH_JARS=/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-log4j12.ja
 ZK_TICK_MS=${ZK_TICK_MS:-2000}
 ZK_INIT_LIMIT=${ZK_INIT_LIMIT:-10}
 ZK_SYNC_LIMIT=${ZK_SYNC_LIMIT:-5}
+# Extra zoo.cfg lines for every member (e.g. "jvm.pause.monitor=true"), one per line.
+ZK_EXTRA_CFG=${ZK_EXTRA_CFG:-}
 declare -gA ZK_PID=() ZK_MYID=()
 ZK_HOSTS=()
 
@@ -39,6 +41,7 @@ admin.enableServer=false
 4lw.commands.whitelist=ruok,srvr,mntr,stat
 $servers
 CFG
+    [[ -z $ZK_EXTRA_CFG ]] || printf '%s\n' "$ZK_EXTRA_CFG" >> "$conf/zoo.cfg"
     # The package's own layout: rolling file appender, ISO8601 timestamps, thread:class@line.
     cat > "$conf/log4j.properties" <<'L4J'
 log4j.rootLogger=${zookeeper.root.logger}

@@ -26,6 +26,9 @@ host_add edge-gw-12
 # host_add creates the cgroups inside a command substitution, so lab/lib's own registration does not
 # reach this shell: register them here so that they are removed on exit.
 LAB_CGROUPS+=("${HOST_CG[coord-b2]%/*}" "${HOST_CG[@]}")
+# ZooKeeper's JVM pause monitor (3.6+, off by default; operators turn it on to see GC and host stalls):
+# it sleeps 500 ms in a loop and logs any oversleep of 1 s or more, with the GCs seen meanwhile.
+ZK_EXTRA_CFG="jvm.pause.monitor=true"
 zk_configure coord-b2          # one server: ZooKeeper runs standalone
 metrics_start
 zk_start coord-b2 -Xms64m -Xmx128m
@@ -96,7 +99,12 @@ first_iso=$("$LAB_PY" -c 'import sys,datetime;d=datetime.datetime.strptime(sys.a
 zk_log=$BUNDLE/coord-b2/logs/zookeeper/zookeeper.log
 chain=process-stall,coordination-session-loss,hot-loop,log-flood
 grep -q 'Expiring session' "$zk_log" || lab_die "ZooKeeper logged no session expiry"
-notes="ZooKeeper on coord-b2 (pid $zk_pid) was stopped (SIGSTOP) for 9 s at ${stall_iso[$stall_round]} (stall $stall_round of up to 3), longer than route-announcer's 3 s session; on resume ZooKeeper expired the session and route-announcer's reconnect was told so. go-zookeeper closed the member watch channel; route-announcer's watch loop does not check for a closed channel and logged the zero event ('Unknown state=StateDisconnected') $spin_lines times from $first_spin to $last_spin (log time) until it was stopped, top showing ${cpu_top}% CPU. The log is cut after its first 150000 spin lines ($log_bytes bytes in all)."
+# The freeze as ZooKeeper itself saw it once resumed: the pause monitor's oversleep, with no GC in it.
+pause_line=$(grep -m1 -A1 'Detected pause in JVM or host machine' "$zk_log" | tr '\n' ' ' || true)
+[[ $pause_line == *'No GCs detected'* ]] || lab_die "ZooKeeper's pause monitor logged no GC-free pause: '$pause_line'"
+pause_ms=$(sed -n 's/.*pause of approximately \([0-9]*\) ms.*/\1/p' <<<"$pause_line")
+(( pause_ms >= 5000 )) || lab_die "the pause monitor saw only $pause_ms ms"
+notes="ZooKeeper on coord-b2 (pid $zk_pid) was stopped (SIGSTOP) for 9 s at ${stall_iso[$stall_round]} (stall $stall_round of up to 3), longer than route-announcer's 3 s session; ZooKeeper's JVM pause monitor (jvm.pause.monitor=true in zoo.cfg, off by default but commonly enabled by operators) logged the freeze on resume as a pause of approximately $pause_ms ms with no GC detected; on resume ZooKeeper expired the session and route-announcer's reconnect was told so. go-zookeeper closed the member watch channel; route-announcer's watch loop does not check for a closed channel and logged the zero event ('Unknown state=StateDisconnected') $spin_lines times from $first_spin to $last_spin (log time) until it was stopped, top showing ${cpu_top}% CPU. The log is cut after its first 150000 spin lines ($log_bytes bytes in all)."
 bundle_truth hot-loop edge-gw-12 route-announcer "$first_iso" "$chain" "$notes"
 # The trigger (not the root cause): the ZooKeeper stall.
 "$LAB_PY" - "$LAB_RUN/truth.json" "${stall_iso[$stall_round]}" <<'PY'

@@ -12,6 +12,7 @@ import { jvmFullGcRun } from './jvm/full-gc-run.js';
 import { jvmGcPause } from './jvm/gc-pause.js';
 import { jvmOomExit } from './jvm/oom-exit.js';
 import { jvmOutOfMemoryError } from './jvm/out-of-memory-error.js';
+import { jvmPauseMonitorGc, jvmPauseMonitorStall } from './jvm/pause-monitor.js';
 import { poolAcquireTimeout } from './pools/acquire-timeout.js';
 import { goSqlPoolStats } from './pools/go-sql-stats.js';
 import { hikariPoolExhausted } from './pools/hikaricp.js';
@@ -114,6 +115,8 @@ export const DETECTORS: readonly DetectorDef[] = [
   jvmFullGcRun,
   jvmOutOfMemoryError,
   jvmOomExit,
+  jvmPauseMonitorStall,
+  jvmPauseMonitorGc,
   // connection pools
   goSqlPoolStats,
   hikariPoolExhausted,

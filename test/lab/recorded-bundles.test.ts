@@ -14,17 +14,18 @@ interface Truth {
   scenario: string;
   rootCause: { category: string; host: string | null; process: string | null; time: string | null } | null;
   chain: string[];
+  /** what set the defect off, when the lab knows (category null: no category fits) */
+  trigger?: { category: string | null; host: string | null; process: string | null; time: string | null };
 }
 interface Input { path: string; host: string | null; format: string; lines: number; events: number }
 interface Finding { category: string; host?: string | null }
-interface RootCause { rank: number; category: string; host?: string | null; process?: string | null }
+interface RootCause {
+  rank: number; category: string; host?: string | null; process?: string | null; time?: string | null;
+  trigger?: { category: string; host: string | null; process: string | null; time: string | null } | null;
+}
 interface Report { inputs: Input[]; findings: Finding[]; rootCauses: RootCause[] }
 
 const BUNDLES = repoPath('test', 'fixtures', 'bundles');
-/**
- * Chain steps the recorded evidence cannot show, with why. The lab's truth says what really
- * happened; a step that left no trace in what an engineer could gather stays listed here, not hidden.
- */
 /**
  * Logs the lab's own shell scripts write (a health-check watchdog, a restart loop) in an ad-hoc
  * "ISO time name[pid]: message" layout no real software uses: read as plain lines with their times.
@@ -42,12 +43,13 @@ const PLAIN_COMMAND_OUTPUTS: readonly { path: RegExp; why: string }[] = [
   { path: /\/cmd\/ip-br-addr\.txt$/, why: 'TODO: no format for `ip -br addr` yet' },
 ];
 
-const UNSEEN_CHAIN_STEPS: Readonly<Record<string, { category: string; why: string }>> = {
-  'zk-closed-watch-spin': {
-    category: 'process-stall',
-    why: 'ZooKeeper was frozen with SIGSTOP; an idle ZooKeeper logs nothing and uses almost no CPU whether frozen or not, so neither its log nor its metrics show the freeze',
-  },
-};
+/**
+ * Chain steps the recorded evidence cannot show, with why. The lab's truth says what really
+ * happened; a step that left no trace in what an engineer could gather stays listed here, not hidden.
+ * None today: zk-closed-watch-spin's ZooKeeper freeze (SIGSTOP) shows since its scenario turns on
+ * ZooKeeper's JVM pause monitor, as operators do (jvm-pause-monitor-stall finds it).
+ */
+const UNSEEN_CHAIN_STEPS: Readonly<Record<string, { category: string; why: string }>> = {};
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -130,6 +132,19 @@ for (const name of recordings) {
         const missing = truth.chain.filter((c) => !found.has(c) && c !== unseen?.category);
         assert.deepEqual(missing, []);
       });
+      const trig = truth.trigger;
+      if (trig?.category) {
+        test(`rank 1's trigger is the truth's: ${trig.category} on ${trig.host ?? '?'} (${trig.process ?? '?'}), before the defect`, () => {
+          const top = report?.rootCauses.find((r) => r.rank === 1);
+          assert.ok(top?.trigger, 'rank 1 names no trigger');
+          assert.equal(top.trigger.category, trig.category);
+          if (trig.host) assert.equal(top.trigger.host, trig.host);
+          if (trig.process) assert.equal(top.trigger.process, trig.process);
+          assert.ok(top.trigger.time && top.time && Date.parse(top.trigger.time) < Date.parse(top.time), `trigger ${top.trigger.time} not before ${top.time}`);
+          // the evidence dates it close to when the lab set it off (a monitor's sleep, a log's flush)
+          if (trig.time) assert.ok(Math.abs(Date.parse(top.trigger.time) - Date.parse(trig.time)) <= 2_000, `trigger at ${top.trigger.time}, truth ${trig.time}`);
+        });
+      }
       const unseen = UNSEEN_CHAIN_STEPS[name];
       if (unseen) {
         test(`the chain's ${unseen.category} step is found`, { todo: unseen.why }, () => {

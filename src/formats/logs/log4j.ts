@@ -21,8 +21,10 @@ export const log4j = defineFormat({
   producer: 'jvm',
   shape: 'lines',
   pathHint: /(?:zookeeper|kafka|server|hadoop|hbase|spring|catalina|application)[^/]*\.(?:log|out)(?:\.\d+)?$/i,
-  // "\tat ...", "Caused by: ...", "\t... 12 more", and exception headers "java.io.IOException: ..."
-  continuation: /^(?:\s+at |\s*Caused by: |\s*Suppressed: |\s+\.\.\. \d+ (?:more|common frames omitted)|[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b)/,
+  // "\tat ...", "Caused by: ...", "\t... 12 more", and exception headers "java.io.IOException: ..."; the
+  // JVM pause monitor's (ZooKeeper, Hadoop, HBase) lines under "Detected pause in JVM or host machine":
+  // "No GCs detected" or one "GC pool 'ParNew' had collection(s): count=1 time=1502ms" per collector
+  continuation: /^(?:\s+at |\s*Caused by: |\s*Suppressed: |\s+\.\.\. \d+ (?:more|common frames omitted)|[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b|No GCs detected\s*$|GC pool '[^']{1,200}' had collection\(s\): )/,
   parse(line) {
     const bracketed = line.charCodeAt(0) === 91; // Kafka wraps the time in [...]
     // log4j's ISO8601 dates use dashes; '2024/03/02' is Go's log package or nginx, not log4j
