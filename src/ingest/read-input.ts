@@ -24,6 +24,8 @@ export interface ReadOptions {
   onEvent(event: LogEvent): void;
   /** Set when this is the second reading of a deferred input: read it whatever the clock knows. */
   final?: boolean;
+  /** Bytes of a waiting input held in memory (default MAX_DEFERRED_BYTES); beyond, it is read at once. */
+  maxDeferredBytes?: number;
 }
 
 export type ReadOutcome =
@@ -92,14 +94,22 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
   if ((waitsForBoot || waitsForYear) && !opts.final) {
     const chunks = [...head];
     let total = headBytes;
+    let tooLarge = false;
     for (let c = await next(); c; c = await next()) {
       total += c.length;
-      if (total > MAX_DEFERRED_BYTES) break;
       chunks.push(c);
+      if (total > (opts.maxDeferredBytes ?? MAX_DEFERRED_BYTES)) {
+        tooLarge = true;
+        break;
+      }
     }
-    if (total <= MAX_DEFERRED_BYTES) return { kind: 'deferred', chunks, needsBootTime: waitsForBoot };
-    // too large to hold: read it now with whatever the clock knows
-    return readInput({ ...source, open: () => replay(chunks) }, { ...opts, final: true });
+    if (!tooLarge) return { kind: 'deferred', chunks, needsBootTime: waitsForBoot };
+    // too large to hold: read it now with whatever the clock knows, the held chunks then the rest
+    const restOfStream = async function* () {
+      for (let c = await next(); c; c = await next()) yield c;
+      if (readError) throw readError;
+    };
+    return readInput({ ...source, open: () => replayThen(chunks, restOfStream()) }, { ...opts, final: true });
   }
 
   report.format = format.name;
