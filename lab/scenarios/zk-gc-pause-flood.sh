@@ -15,6 +15,9 @@ cg_allow_swap "${HOST_CG[lockd-b]}" $((1536 << 20)) 100
 host_add lockd-c
 host_add batch-07
 ZK_TICK_MS=1000 ZK_INIT_LIMIT=5 ZK_SYNC_LIMIT=2
+# The members run ZooKeeper's JVM pause monitor as operators turn it on: it tells the same pauses as the
+# GC log, from inside ZooKeeper's own log (with the collections it saw, or "No GCs detected").
+ZK_EXTRA_CFG="jvm.pause.monitor=true"
 zk_configure lockd-a lockd-b lockd-c
 
 metrics_start
@@ -111,6 +114,28 @@ else
   chain+=quorum-member-loss
   notes+=" The follower lost the leader at $loss_at, but no GC pause of 1 s or more ended just before it (longest of the run: ${max_pause} ms): its threads stalled on swap outside GC."
 fi
+# What the pause monitor in ZooKeeper's own log said about the same moment (its record closest to the
+# loss, within 3 s: it logs once the pause is over).
+monitor=$("$LAB_PY" - "$zk_log" "$loss_at" <<'PY'
+import datetime, re, sys
+path, loss = sys.argv[1:3]
+loss_t = datetime.datetime.fromisoformat(loss)
+best, rec = None, None
+for line in open(path, errors='replace'):
+    m = re.match(r'(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) .*pause of approximately (\d+) ms', line)
+    if m:
+        t = datetime.datetime.fromisoformat(m[1] + '.' + m[2])
+        d = abs((t - loss_t).total_seconds())
+        rec = [d, m[3] + ' ms logged at ' + m[1] + '.' + m[2], []] if d <= 3 else None
+        if rec and (best is None or d < best[0]):
+            best = rec
+    elif rec is not None and (line.startswith('No GCs detected') or line.startswith('GC pool ')):
+        rec[2].append(line.strip())
+if best:
+    print(best[1] + (' (' + '; '.join(best[2]) + ')' if best[2] else ''))
+PY
+)
+if [[ -n $monitor ]]; then notes+=" ZooKeeper's JVM pause monitor (jvm.pause.monitor=true) on lockd-b reported a pause of approximately $monitor."; fi
 chain=${chain%,}
 lab_log "chain: $chain"
 [[ $chain == *memory-leak*gc-pause*quorum-member-loss* || -n ${LAB_ACCEPT_ANY:-} ]] \

@@ -102,13 +102,18 @@ describe('jvm pause monitor: kinds, folding, thresholds', () => {
     ]);
   });
 
-  test('a GC pause the JVM\'s own GC log shows is jvm-gc-pause\'s finding, not a second one (recorded gc.log, lab zk-gc-pause-flood)', async () => {
-    const gcLog = readFileSync(repoPath('test/fixtures/bundles/zk-gc-pause-flood/lockd-b/logs/zookeeper/gc.log'), 'utf8');
-    // GC(19), a 2924 ms full collection ending 05:03:10.877, as the monitor would report it
-    const zkLog = file(zkPause('2026-11-22 05:03:10,880', 2901, ["GC pool 'MarkSweepCompact' had collection(s): count=1 time=2924ms"]));
+  test('a GC pause the JVM\'s own GC log shows is jvm-gc-pause\'s finding, not a second one (recorded: lab zk-gc-pause-flood)', async () => {
+    // the follower's GC(20), 2094.791 ms ending 08:02:02.107; its pause monitor logged it at 08:02:02,136
+    const dir = 'test/fixtures/bundles/zk-gc-pause-flood/lockd-b/logs/zookeeper';
+    const gcLog = readFileSync(repoPath(dir, 'gc.log'), 'utf8');
+    const zkLog = readFileSync(repoPath(dir, 'zookeeper.log'), 'utf8');
+    assert.match(zkLog, /pause of approximately 1834 ms, total pause: info level: 1, warn level: 0 \nGC pool 'Copy' had collection\(s\): count=1 time=0ms\nGC pool 'MarkSweepCompact' had collection\(s\): count=1 time=2092ms\n/);
     const withGcLog = await findingsOfFiles({ 'lockd-b/logs/zookeeper/zookeeper.log': zkLog, 'lockd-b/logs/zookeeper/gc.log': gcLog }, [...BOTH, jvmGcPause]);
-    assert.deepEqual(withGcLog.map((f) => [f.detector, f.category]), [['jvm-gc-pause', 'gc-pause']]);
+    assert.deepEqual(withGcLog.map((f) => [f.detector, f.category, f.facts.pauseMs]), [['jvm-gc-pause', 'gc-pause', 2094.791]]);
+    // without the GC log, the monitor tells it: a GC pause dated at its start
     const alone = await findingsOfFiles({ 'lockd-b/logs/zookeeper/zookeeper.log': zkLog }, BOTH);
-    assert.deepEqual(alone.map((f) => [f.detector, f.timeMs, f.facts.gcTimeMs]), [['jvm-pause-monitor-gc', Date.parse('2026-11-22T05:03:10.880Z') - 2901, 2924]]);
+    assert.deepEqual(alone.map((f) => [f.detector, f.process, f.timeMs, f.facts.pauseMs, f.facts.gcCount, f.facts.gcTimeMs, f.facts.gcPools]), [
+      ['jvm-pause-monitor-gc', 'zookeeper', Date.parse('2026-11-22T08:02:02.136Z') - 1834, 1834, 2, 2092, 'Copy, MarkSweepCompact'],
+    ]);
   });
 });

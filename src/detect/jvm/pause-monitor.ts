@@ -254,11 +254,11 @@ export const jvmPauseMonitorGc = pauseMonitor(
         "GC pool 'ConcurrentMarkSweep' had collection(s): count=1 time=4602ms",
       ].join('\n') + '\n',
     }, {
-      // ZooKeeper 3.8's wording with G1's beans
-      'zk-2/logs/zookeeper.log': [
-        '2026-05-10 15:45:33,118 - WARN  [Thread-1:JvmPauseMonitor$JVMMonitor@202] - Detected pause in JVM or host machine (eg GC): pause of approximately 11046 ms, total pause: info level: 3, warn level: 1 ',
-        "GC pool 'G1 Young Generation' had collection(s): count=2 time=530ms",
-        "GC pool 'G1 Old Generation' had collection(s): count=1 time=10684ms",
+      // ZooKeeper 3.8 with the serial collector, swapping (recorded: the lab's zk-gc-pause-flood)
+      'zk-2/logs/zookeeper/zookeeper.log': [
+        '2026-11-22 08:02:02,136 - INFO  [Thread-0:JvmPauseMonitor$JVMMonitor@204] - Detected pause in JVM or host machine (eg GC): pause of approximately 1834 ms, total pause: info level: 1, warn level: 0 ',
+        "GC pool 'Copy' had collection(s): count=1 time=0ms",
+        "GC pool 'MarkSweepCompact' had collection(s): count=1 time=2092ms",
       ].join('\n') + '\n',
     }],
     miss: [{
