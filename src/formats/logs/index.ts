@@ -26,6 +26,13 @@ import { updateAlternatives } from './update-alternatives.js';
 import { bashJobStatus } from './bash-job-status.js';
 import { syslogRfc3164 } from './syslog-rfc3164.js';
 import { syslogRfc5424 } from './syslog-rfc5424.js';
+import { androidLogcat } from './android-logcat.js';
+import { bluegeneRas } from './bluegene-ras.js';
+import { log4jShortDate } from './log4j-short-date.js';
+import { osloLog } from './oslo-log.js';
+import { proxifier } from './proxifier.js';
+import { syslogAlertTagged } from './syslog-alert-tagged.js';
+import { windowsCbs } from './windows-cbs.js';
 
 /** Log formats, most specific first: on a tie in sniffing the earlier one wins. */
 export const LOG_FORMATS: readonly FormatDef[] = [
@@ -41,6 +48,8 @@ export const LOG_FORMATS: readonly FormatDef[] = [
   // before python-logging and log4j, which also read "2026-11-22 04:30:26,316 WARN exited: x (...)"; it
   // turns down loggers, threads and padded levels
   supervisord, dpkg, updateAlternatives, bashJobStatus,
+  // distinct headers (pid after the stamp, ", Info", MM-dd, alert tags): before python-logging and log4j
+  osloLog, windowsCbs, androidLogcat, log4jShortDate, bluegeneRas, syslogAlertTagged, proxifier,
   // before log4j: "%(asctime)s %(levelname)s %(name)s: %(message)s" is also a log4j layout; python-logging
   // leaves Java class-named loggers to log4j
   pythonLogging,

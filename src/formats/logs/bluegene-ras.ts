@@ -1,0 +1,66 @@
+import type { Fields } from '../../events/event.js';
+import { type Severity, severityFromWord } from '../../events/severity.js';
+import { defineFormat, type Parsed } from '../define.js';
+import { offsetFromEpoch, parseAlertPrefix } from './alert-tagged.js';
+
+/**
+ * IBM Blue Gene/L RAS (reliability, availability, serviceability) events as archived with an alert
+ * tag (alert-tagged.ts): "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872
+ * R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected": the event's local
+ * time to the microsecond, its location, event type (RAS or NULL), facility (KERNEL, APP, MMCS,
+ * DISCOVERY, HARDWARE, LINKCARD, MONITOR...) and severity.
+ */
+const BODY = /^(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)\.(\d{6}) (\S+) ([A-Z]+) ([A-Z_]+) (INFO|WARNING|SEVERE|ERROR|FATAL|FAILURE)(?: |$)/;
+
+// FAILURE is the top of Blue Gene's scale, above FATAL
+const RAS_LEVEL: Record<string, Severity> = { FAILURE: 'fatal' };
+
+export const bluegeneRas = defineFormat({
+  name: 'bluegene-ras',
+  description: 'IBM Blue Gene/L RAS events with their alert tag: "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO msg"',
+  producer: 'bluegene',
+  shape: 'lines',
+  parse(line) {
+    const pre = parseAlertPrefix(line);
+    if (!pre) return undefined;
+    const b = pre.bodyStart;
+    if (line.charCodeAt(b + 10) !== 45 || line.charCodeAt(b + 13) !== 46) return undefined; // "-hh."
+    const m = BODY.exec(line.slice(b));
+    if (!m) return undefined;
+    const wallMs = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, Math.floor(+m[7]! / 1000));
+    if (Number.isNaN(wallMs)) return undefined;
+    const level = m[11]!;
+    const fields: Fields = { eventType: m[9]!, location: m[8]! };
+    if (pre.alert !== null) fields.alert = pre.alert;
+    const p: Parsed = {
+      wallMs,
+      timeText: line.slice(b, b + 26),
+      severity: RAS_LEVEL[level] ?? severityFromWord(level),
+      host: pre.node,
+      logger: m[10]!,
+      message: line.slice(b + m[0].length),
+      fields,
+    };
+    const offsetMin = offsetFromEpoch(wallMs, pre.epochMs);
+    if (offsetMin !== undefined) p.offsetMin = offsetMin;
+    return p;
+  },
+  samples: [
+    {
+      text: '- 1118052735 2005.06.06 R14-M0-N3-C:J05-U01 2005-06-06-03.12.15.204117 R14-M0-N3-C:J05-U01 RAS KERNEL INFO 3 ddr errors(s) detected and corrected on rank 0, symbol 11, bit 2',
+      expect: {
+        wallMs: Date.UTC(2005, 5, 6, 3, 12, 15, 204), offsetMin: -420, timeText: '2005-06-06-03.12.15.204117', severity: 'info',
+        host: 'R14-M0-N3-C:J05-U01', logger: 'KERNEL', message: '3 ddr errors(s) detected and corrected on rank 0, symbol 11, bit 2',
+        fields: { eventType: 'RAS', location: 'R14-M0-N3-C:J05-U01' },
+      },
+    },
+    {
+      text: 'KERNMC 1119312044 2005.06.20 R51-M1-N8-C:J09-U11 2005-06-20-17.00.44.918305 R51-M1-N8-C:J09-U11 RAS KERNEL FATAL machine check interrupt',
+      expect: { severity: 'fatal', logger: 'KERNEL', message: 'machine check interrupt', fields: { eventType: 'RAS', location: 'R51-M1-N8-C:J09-U11', alert: 'KERNMC' } },
+    },
+    {
+      text: '- 1134496320 2005.12.13 R62-M0-NC 2005-12-13-09.52.00.031552 R62-M0-NC NULL HARDWARE FAILURE Link card power module U45 is not accessible',
+      expect: { offsetMin: -480, severity: 'fatal', logger: 'HARDWARE', host: 'R62-M0-NC', fields: { eventType: 'NULL', location: 'R62-M0-NC' } },
+    },
+  ],
+});
