@@ -25,7 +25,7 @@ export class LineAssignments implements EventSink {
   constructor(private readonly miner: TemplateMiner, private readonly keepLines: boolean) {}
 
   accept(e: LogEvent): void {
-    const handle = this.miner.add(e.message);
+    const handle = this.miner.add(e.message, e.path);
     if (this.keepLines) this.current.push({ line: e.line, span: countLines(e.text), handle });
   }
 

@@ -1,4 +1,5 @@
 import { type Cluster, countConstants, covers, distance, generalize, newCluster, type Variant, variantKey } from './cluster.js';
+import { type Header, learnHeader } from './header-learner.js';
 import { WILDCARD } from './mask.js';
 import { DEFAULT_MINER_OPTIONS, type MinerOptions } from './options.js';
 import { splitTemplates, type TemplateSnapshot } from './split.js';
@@ -10,6 +11,26 @@ export const OVERFLOW_HANDLE = -1;
 
 /** The shape cache is also cleared past this many characters of keys (long lines). */
 const MAX_SHAPE_CACHE_CHARS = 32 * 1024 * 1024;
+
+/** Lines of a source looked at to learn its header; they wait (as provisional handles) until then. */
+const HELD_LINES = 64;
+/** Characters of waiting lines, all sources together; past it a source learns from what it has. */
+const MAX_HELD_CHARS = 8 * 1024 * 1024;
+/** Sources whose header is learnt; lines of further sources are mined whole. */
+const MAX_SOURCES = 10_000;
+/** Provisional handles count down from here (-1 is OVERFLOW_HANDLE). */
+const ALIAS_BASE = -2;
+/** A provisional handle whose line is not mined yet. */
+const PENDING = -0x7fffffff;
+
+/** One source's header (null until learnt) and the lines waiting for it. */
+interface SourceHeader {
+  header: Header | null;
+  held: string[];
+  heldAliases: number[];
+  /** the same waiting message shares one provisional handle (a repeated line stays one variant) */
+  readonly aliasOf: Map<string, number>;
+}
 
 /** Key of a cluster's shared variant once it has too many (see MinerOptions.maxVariantsPerTemplate). */
 const CROWD_KEY = '\u0002';
@@ -37,14 +58,87 @@ export class TemplateMiner {
   private readonly raw: ShapeCache;
   private overflowCount = 0;
   private shapeChars = 0;
+  /** per source: its learnt header, or the lines waiting for it */
+  private readonly sources = new Map<string, SourceHeader>();
+  private lastSource: SourceHeader | null = null;
+  private lastSourceKey = '';
+  /** provisional handle (ALIAS_BASE - index) → the handle its line got once its source's header was learnt */
+  private readonly aliases: number[] = [];
+  private heldChars = 0;
 
   constructor(options: Partial<MinerOptions> = {}) {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
     this.raw = new ShapeCache(this.options.maxShapeCache, this.options.maxMessageChars);
   }
 
-  /** Mines one message; returns the handle of the line's variant (or OVERFLOW_HANDLE). */
-  add(message: string): number {
+  /**
+   * Mines one message; returns the handle of the line's variant (or OVERFLOW_HANDLE). With a
+   * source (a file path: lines that share a layout), the header its lines carry before the text
+   * is learnt from its first lines and left out (header-learner.ts); until it is learnt, the
+   * source's lines wait and get provisional handles that snapshot() resolves.
+   */
+  add(message: string, source?: string): number {
+    if (source === undefined) return this.addBody(message);
+    let s = this.lastSource;
+    if (s === null || source !== this.lastSourceKey) {
+      s = this.sourceOf(source);
+      if (s === null) return this.addBody(message);
+    }
+    if (s.header !== null) return this.addBody(s.header.strip(message));
+    return this.hold(s, message);
+  }
+
+  private sourceOf(key: string): SourceHeader | null {
+    let s = this.sources.get(key);
+    if (s === undefined) {
+      if (this.sources.size >= MAX_SOURCES) return null;
+      s = { header: null, held: [], heldAliases: [], aliasOf: new Map() };
+      this.sources.set(key, s);
+    }
+    this.lastSource = s;
+    this.lastSourceKey = key;
+    return s;
+  }
+
+  /** A line of a source whose header is not learnt yet: kept until it is (bounded, see HELD_LINES). */
+  private hold(s: SourceHeader, message: string): number {
+    let alias = s.aliasOf.get(message);
+    if (alias === undefined) {
+      alias = this.aliases.length;
+      this.aliases.push(PENDING);
+      s.aliasOf.set(message, alias);
+    }
+    s.held.push(message);
+    s.heldAliases.push(alias);
+    this.heldChars += message.length;
+    if (s.held.length >= HELD_LINES || this.heldChars > MAX_HELD_CHARS) this.settle(s);
+    return ALIAS_BASE - alias;
+  }
+
+  /** Learns the source's header from its held lines and mines them. */
+  private settle(s: SourceHeader): void {
+    s.header = learnHeader(s.held, this.options.maxMessageChars);
+    for (let i = 0; i < s.held.length; i++) {
+      const m = s.held[i]!;
+      this.heldChars -= m.length;
+      this.aliases[s.heldAliases[i]!] = this.addBody(s.header.strip(m));
+    }
+    s.held = [];
+    s.heldAliases = [];
+    s.aliasOf.clear();
+  }
+
+  /**
+   * The handle a provisional handle stands for once its source's header is learnt (itself before,
+   * and for any other handle): a caller that compares handles (a run of one line) can follow it.
+   */
+  settled(handle: number): number {
+    if (handle > ALIAS_BASE) return handle;
+    const h = this.aliases[ALIAS_BASE - handle]!;
+    return h === PENDING ? handle : h;
+  }
+
+  private addBody(message: string): number {
     let handle = this.raw.get(message);
     if (handle === SHAPE_MISS) {
       handle = this.masked(message);
@@ -82,7 +176,11 @@ export class TemplateMiner {
 
   /** The final templates with stable ids, most frequent first, and each handle's template. */
   snapshot(): TemplateSnapshot {
-    return splitTemplates(this.variants, (h) => this.clusters.get(this.resolve(h))!, this.overflowCount, this.options);
+    for (const s of this.sources.values()) if (s.header === null) this.settle(s);
+    const snap = splitTemplates(this.variants, (h) => this.clusters.get(this.resolve(h))!, this.overflowCount, this.options);
+    const aliases = this.aliases;
+    const real = (h: number) => (h <= ALIAS_BASE ? aliases[ALIAS_BASE - h]! : h);
+    return { templates: snap.templates, idOf: (h) => snap.idOf(real(h)), templateOf: (h) => snap.templateOf(real(h)) };
   }
 
   private resolve(clusterHandle: number): number {
@@ -112,8 +210,9 @@ export class TemplateMiner {
     this.forward.set(c.handle, c.handle);
     same.push(c);
     if (same.length === 1) this.byLength.set(tokens.length, same);
-    // a line with a number where older lines had words ("user 0" after "user admin") covers them
-    this.absorbCovered(c, same);
+    // a line with a number where older lines had words ("user 0" after "user admin") covers them;
+    // a line of variables only ("sda1 sda2 sda3") says nothing about the wording of others
+    if (c.constants > 0) this.absorbCovered(c, same);
     return c.handle;
   }
 
@@ -167,8 +266,13 @@ export class TemplateMiner {
 /** The covering cluster with the most constant tokens (first created on a tie). */
 function bestCover(candidates: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
   let best: Cluster | undefined;
+  let allVariables: boolean | undefined;
   for (const c of candidates) {
-    if ((!best || c.constants > best.constants) && covers(c.tokens, tokens)) best = c;
+    if ((!best || c.constants > best.constants) && covers(c.tokens, tokens)) {
+      // a template of variables only covers only lines of variables only
+      if (c.constants === 0 && !(allVariables ??= countConstants(tokens) === 0)) continue;
+      best = c;
+    }
   }
   return best;
 }

@@ -58,6 +58,18 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
 }
 
 /**
+ * End of the token that starts at text[start] as maskedLine reads it: the next whitespace, or the
+ * end of a bracketed group.
+ */
+export function tokenEnd(text: string, start: number): number {
+  let j = start;
+  while (j < text.length && text.charCodeAt(j) > 32) j++;
+  if (text.charCodeAt(start) !== 91) return j; // [
+  const group = bracketGroupEnd(text, start, j);
+  return group > 0 ? group : j;
+}
+
+/**
  * Stands for a space inside a bracketed group ("[IPC Server handler 3 on 8020]"), which is kept as
  * one token: such groups (thread names, request contexts) vary in length, and as one token they
  * vary in one position only. `templateText` turns it back into a space.

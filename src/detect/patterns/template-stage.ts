@@ -157,7 +157,7 @@ export class TemplateStage {
       this.lastFormatIsLog = !DOCUMENT_FORMATS.has(e.format);
     }
     if (!this.lastFormatIsLog) return;
-    const h = this.miner.add(e.message);
+    const h = this.miner.add(e.message, e.path);
     this.lastEvent = e;
     this.lastHandle = h;
     activeStage = this;
@@ -213,6 +213,8 @@ export class TemplateStage {
   /** One variant after another with few others between them; a run ends when others pass 2 %. */
   private extendRun(s: SourceStats, h: number, msg: string, e: LogEvent): void {
     const r = s.run;
+    // a run begun while the source's header was being learnt goes on under the settled handle
+    if (r !== null && r.handle !== h && r.handle < -1 && this.miner.settled(r.handle) === h) r.handle = h;
     if (r !== null && r.handle === h) {
       r.count++;
       if (msg === r.lastMessage) r.repeats++;
