@@ -12,10 +12,10 @@ describe('queue-lag-growth', () => {
     // the group's lag; the stream's own length is not a lag series
     assert.equal(a.findings.length, 1);
     const f = a.findings[0]!;
-    assert.deepEqual([f.host, f.facts['metric'], f.facts['group'], f.facts['lastValue'], f.facts['startValue']], ['queue-r1', 'redis_stream_group_lag', 'invoice-parsers', 34, 0]);
+    assert.deepEqual([f.host, f.facts['metric'], f.facts['group'], f.facts['lastValue'], f.facts['startValue']], ['queue-r1', 'redis_stream_group_lag', 'invoice-parsers', 55, 0]);
     assert.ok((f.facts['slopePerMin'] as number) > 30);
-    // the rise starts right after the consumer took the oversized entry (04:35:22.698)
-    const startMs = Date.parse('2026-11-22T04:35:22.698Z');
+    // the rise starts right after the consumer took the oversized entry (08:06:30.616)
+    const startMs = Date.parse('2026-11-22T08:06:30.616Z');
     assert.ok(Math.abs(f.timeMs! - startMs) < 2000, new Date(f.timeMs!).toISOString());
   });
 

@@ -26,6 +26,6 @@ test('INFO memory of the incident bundle is recognised', () => {
   const text = readFileSync(repoPath('test', 'fixtures', 'bundles', 'redis-oversized-message-oom', 'queue-r1', 'cmd', 'redis-cli-INFO-memory.txt'), 'utf8');
   assert.equal(sniffFormat(text, 'unnamed.txt', ctx).format.name, 'redis-cli-info');
   const rec = redisCliInfo.parse(text, ctx).records[0]!;
-  assert.equal(rec.fields!.used_memory, 109176680);
-  assert.equal(rec.fields!.used_memory_dataset_perc, 84.93);
+  assert.equal(rec.fields!.used_memory, 125931616);
+  assert.equal(rec.fields!.used_memory_dataset_perc, 99.98);
 });
