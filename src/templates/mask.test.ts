@@ -56,7 +56,15 @@ describe('maskToken', () => {
 
 describe('tokenize', () => {
   test('splits on any whitespace and masks each token', () => {
-    assert.deepEqual(tokenize('  Took 12 ms\tto  read /tmp/x ', 100, 10), ['Took', '<*>', 'ms', 'to', 'read', '<*>']);
+    assert.deepEqual(tokenize('  Took 12 ms\tto  read /tmp/x ', 100, 10), ['Took', '<*>', '<*>', 'to', 'read', '<*>']);
+  });
+  test('a size or duration unit after a number is part of the value: 80 B and 5.2 KB mask alike', () => {
+    const a = tokenize('Block rdd_2_3 stored as bytes in memory (estimated size 80 B, free 5.2 KB)', 4096, 256);
+    const b = tokenize('Block rdd_2_4 stored as bytes in memory (estimated size 1.1 MB, free 317.5 MB)', 4096, 256);
+    assert.deepEqual(a, b);
+    assert.deepEqual(a.slice(-5), ['<*>', '<*>,', 'free', '<*>', '<*>)']);
+    // a unit word that follows no number is a word
+    assert.deepEqual(tokenize('size in MB unknown', 4096, 256), ['size', 'in', 'MB', 'unknown']);
   });
   test('bounds the characters and the tokens it looks at', () => {
     assert.deepEqual(tokenize('a b c d e f', 100, 3), ['a', 'b', 'c', '<*>']);

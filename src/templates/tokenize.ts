@@ -6,7 +6,7 @@ import { maskToken, mayBeCalendarWord, WILDCARD } from './mask.js';
  * common line costs a scan and a few slices. The message is cut to `maxChars` and to `maxTokens`
  * tokens (one trailing `<*>` stands for the rest): log content is untrusted, the work is bounded.
  *
- * @example maskedLine('Took 12 ms  to read /tmp/x', 4096, 256) // 'Took <*> ms to read <*>'
+ * @example maskedLine('Took 12 ms  to read /tmp/x', 4096, 256) // 'Took <*> <*> to read <*>'
  */
 export function maskedLine(message: string, maxChars: number, maxTokens: number): string {
   const text = message.length > maxChars ? message.slice(0, maxChars) : message;
@@ -16,6 +16,7 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
   while (i < n && text.charCodeAt(i) <= 32) i++;
   let copyFrom = i; // text[copyFrom, i) is still to be copied verbatim
   let tokens = 0;
+  let afterNumber = false; // the token before masked to a bare <*>
   while (i < n) {
     if (tokens === maxTokens) {
       out += text.slice(copyFrom, i) + WILDCARD;
@@ -30,17 +31,24 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
       if ((c >= 46 && c <= 57) || c === 92 || c === 61) suspect = true;
     }
     const group = text.charCodeAt(i) === 91 ? bracketGroupEnd(text, i, j) : -1; // [
+    let number = false;
     if (group > 0) {
       out += text.slice(copyFrom, i) + maskToken(text.slice(i, group).replace(SPACES, GROUP_SPACE));
       copyFrom = j = group;
+    } else if (afterNumber && j - i <= MAX_UNIT_CHARS + 1 && unitEnd(text, i, j) > 0) {
+      // "5.2 KB" / "80 B", "12 ms" / "3 s": the unit scales with the number, it is part of the value
+      out += text.slice(copyFrom, i) + WILDCARD;
+      copyFrom = unitEnd(text, i, j);
     } else if (suspect || (j - i <= 6 && mayBeCalendarWord(text, i))) {
       const tok = text.slice(i, j);
       const masked = maskToken(tok);
       if (masked !== tok) {
         out += text.slice(copyFrom, i) + masked;
         copyFrom = j;
+        number = masked === WILDCARD;
       }
     }
+    afterNumber = number;
     tokens++;
     let k = j;
     while (k < n && text.charCodeAt(k) <= 32) k++;
@@ -55,6 +63,19 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
     i = k;
   }
   return out + text.slice(copyFrom, n);
+}
+
+/** Units of sizes and durations whose choice follows the magnitude (1023 B, 1.0 KB). */
+const UNITS = new Set(['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'kB', 'KiB', 'MiB', 'GiB', 'TiB', 'ns', 'us', 'µs', 'ms', 's', 'sec', 'secs', 'min', 'mins', 'h']);
+const MAX_UNIT_CHARS = 4;
+
+/** When text[start, end) is a unit with at most one closing mark after it (`KB)`, `ms,`), where the unit ends; else -1. */
+function unitEnd(text: string, start: number, end: number): number {
+  let e = end;
+  const last = text.charCodeAt(e - 1);
+  if (last === 41 || last === 44 || last === 59 || last === 93 || last === 46) e--; // ) , ; ] .
+  if (e - start > MAX_UNIT_CHARS || e === start) return -1;
+  return UNITS.has(text.slice(start, e)) ? e : -1;
 }
 
 /**
