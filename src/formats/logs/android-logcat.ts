@@ -12,6 +12,7 @@ import { defineFormat, type Parsed } from '../define.js';
  */
 const THREADTIME = /^(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) +(\d+) +(\d+) ([VDIWEFA]) (.*?) *:(?: |$)/;
 const TIME = /^(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) ([VDIWEFA])\/(.*?) *\( *(\d+)\): ?/;
+const BUFFER_MARK = '--------- beginning of ';
 const BRIEF = /^([VDIWEFA])\/(.*?) *\( *(\d+)\): ?/;
 
 // logcat's priorities: Verbose sits below Debug, Assert (wtf) is the top
@@ -38,6 +39,8 @@ export const androidLogcat = defineFormat({
       if (!year) return time(line, ctx);
       return undefined;
     }
+    // logcat marks where each buffer's dump starts: "--------- beginning of crash"
+    if (c === 45 && line.startsWith(BUFFER_MARK)) return { message: line.slice(10), fields: { buffer: line.slice(BUFFER_MARK.length) } };
     if (line.charCodeAt(1) !== 47 /* / */ || PRIORITY[line[0]!] === undefined) return undefined;
     const m = BRIEF.exec(line);
     if (!m) return undefined;
@@ -63,6 +66,7 @@ export const androidLogcat = defineFormat({
       text: 'I/chatty  (  811): uid=1000(system) Binder:811_3 expire 4 lines',
       expect: { severity: 'info', pid: 811, logger: 'chatty', message: 'uid=1000(system) Binder:811_3 expire 4 lines' },
     },
+    { text: '--------- beginning of crash', expect: { message: 'beginning of crash', fields: { buffer: 'crash' } } },
   ],
 });
 
