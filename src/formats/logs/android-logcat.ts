@@ -3,10 +3,10 @@ import { defineFormat, type Parsed } from '../define.js';
 
 /**
  * Android's `logcat` in its three common layouts:
- *   threadtime (the default since Android 7) "03-17 16:13:38.811  1702  2395 D WindowManager: msg"
- *     (`-v year` prints "2024-03-17 ..." first)
- *   time                                     "03-17 16:13:38.811 D/WindowManager( 1702): msg"
- *   brief (no time)                          "D/WindowManager( 1702): msg"
+ *   threadtime (the default since Android 7) "06-21 08:02:11.210  1544  1561 I ActivityManager: msg"
+ *     (`-v year` prints "2024-06-21 ..." first)
+ *   time                                     "06-21 08:02:11.210 I/ActivityManager( 1544): msg"
+ *   brief (no time)                          "I/ActivityManager( 1544): msg"
  * Tags shorter than 8 characters are padded before the colon ("I chatty  : ..."). The tag names the
  * component that logged (often a class), not the process: it goes to `logger`.
  */
@@ -20,7 +20,7 @@ const PRIORITY: Record<string, Severity> = { V: 'trace', D: 'debug', I: 'info', 
 
 export const androidLogcat = defineFormat({
   name: 'android-logcat',
-  description: 'Android logcat in threadtime, time and brief layouts: "03-17 16:13:38.811  1702  2395 D WindowManager: msg"',
+  description: 'Android logcat in threadtime, time and brief layouts: "06-21 08:02:11.210  1544  1561 I ActivityManager: msg"',
   producer: 'android',
   shape: 'lines',
   yearless: true,
@@ -28,7 +28,7 @@ export const androidLogcat = defineFormat({
   parse(line, ctx) {
     const c = line.charCodeAt(0);
     if (c >= 48 && c <= 57) {
-      // "03-17 16:..." or "2024-03-17 16:...": the character after the month tells threadtime from time
+      // "06-21 08:..." or "2024-06-21 08:...": the character after the month tells threadtime from time
       const year = line.charCodeAt(4) === 45;
       const sep = line.charCodeAt(year ? 7 : 2);
       if (sep !== 45 /* - */) return undefined;

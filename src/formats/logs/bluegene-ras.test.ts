@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import { bluegeneRas } from './bluegene-ras.js';
+import type { LineFormat } from '../define.js';
+import { bluegeneRas as format } from './bluegene-ras.js';
 import { offsetFromEpoch } from './alert-tagged.js';
 
 const ctx = { yearFor: () => 2024 };
+const lines: LineFormat = format;
 
 test('Blue Gene/L RAS events are recognised: node as host, facility, severity, alert tag', async () => {
   const rel = 'test/fixtures/logs/hpc/bluegene-ras.log';
@@ -31,9 +33,9 @@ test('the zone offset comes from the epoch only when the two agree to a quarter 
   assert.equal(offsetFromEpoch(wall, wall), 0);
   assert.equal(offsetFromEpoch(wall, Date.UTC(2005, 5, 6, 10, 19, 15)), undefined); // 7 min off a quarter
   assert.equal(offsetFromEpoch(wall, Date.UTC(2005, 5, 7, 10, 12, 15)), undefined); // a day apart
-  const p = bluegeneRas.parse('- 1118062020 2005.06.06 R14-M0-N3 2005-06-06-05.47.00.311012 R14-M0-N3 RAS MMCS ERROR clocks disagree', ctx);
+  const p = lines.parse('- 1118062020 2005.06.06 R14-M0-N3 2005-06-06-05.47.00.311012 R14-M0-N3 RAS MMCS ERROR clocks disagree', ctx);
   assert.equal(p?.offsetMin, -420);
-  const q = bluegeneRas.parse('- 1118099999 2005.06.06 R14-M0-N3 2005-06-06-05.47.00.311012 R14-M0-N3 RAS MMCS ERROR clocks disagree', ctx);
+  const q = lines.parse('- 1118099999 2005.06.06 R14-M0-N3 2005-06-06-05.47.00.311012 R14-M0-N3 RAS MMCS ERROR clocks disagree', ctx);
   assert.ok(q && q.offsetMin === undefined);
 });
 
@@ -43,5 +45,5 @@ test('alert-tagged syslog and other lines are not RAS events', () => {
     '- 1118062020 2005.06.06 R14-M0-N3 2005-06-06-05.47.00.311012 R14-M0-N3 RAS MMCS CHATTY not a RAS severity',
     '- 2005-06-06 05:47:00 something',
     'kernel 1118062020 2005.06.06 R14-M0-N3 2005-06-06-05.47.00.311012 R14-M0-N3 RAS MMCS ERROR lower-case tag',
-  ]) assert.equal(bluegeneRas.parse(line, ctx), undefined, line);
+  ]) assert.equal(lines.parse(line, ctx), undefined, line);
 });

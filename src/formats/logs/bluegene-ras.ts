@@ -1,12 +1,12 @@
 import type { Fields } from '../../events/event.js';
 import { type Severity, severityFromWord } from '../../events/severity.js';
-import { defineFormat, type Parsed } from '../define.js';
+import { defineFormat, type LineFormat, type Parsed } from '../define.js';
 import { offsetFromEpoch, parseAlertPrefix } from './alert-tagged.js';
 
 /**
  * IBM Blue Gene/L RAS (reliability, availability, serviceability) events as archived with an alert
- * tag (alert-tagged.ts): "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872
- * R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected": the event's local
+ * tag (alert-tagged.ts): "- 1118052735 2005.06.06 R14-M0-N3-C:J05-U01 2005-06-06-03.12.15.204117
+ * R14-M0-N3-C:J05-U01 RAS KERNEL INFO total of 4 ddr error(s) detected and corrected": the event's local
  * time to the microsecond, its location, event type (RAS or NULL), facility (KERNEL, APP, MMCS,
  * DISCOVERY, HARDWARE, LINKCARD, MONITOR...) and severity.
  */
@@ -15,9 +15,9 @@ const BODY = /^(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)\.(\d{6}) (\S+) ([A-Z
 // FAILURE is the top of Blue Gene's scale, above FATAL
 const RAS_LEVEL: Record<string, Severity> = { FAILURE: 'fatal' };
 
-export const bluegeneRas = defineFormat({
+export const bluegeneRas = defineFormat<LineFormat>({
   name: 'bluegene-ras',
-  description: 'IBM Blue Gene/L RAS events with their alert tag: "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO msg"',
+  description: 'IBM Blue Gene/L RAS events with their alert tag: "- 1118052735 2005.06.06 R14-M0-N3-C:J05-U01 2005-06-06-03.12.15.204117 R14-M0-N3-C:J05-U01 RAS KERNEL INFO msg"',
   producer: 'bluegene',
   shape: 'lines',
   parse(line) {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import { log4jShortDate } from './log4j-short-date.js';
+import type { LineFormat } from '../define.js';
+import { log4jShortDate as format } from './log4j-short-date.js';
 
 const ctx = { yearFor: () => 2024 };
+const lines: LineFormat = format;
 
 test('a Spark executor log is recognised; its stack trace joins the ERROR record', async () => {
   const rel = 'test/fixtures/logs/spark/executor-stderr.log';
@@ -38,7 +40,7 @@ test('an early Hadoop DataNode log is recognised: thread id, level, logger with 
 });
 
 test('padded levels read; impossible dates and other layouts do not', () => {
-  assert.equal(log4jShortDate.parse('19/02/27 13:05:11 WARN  storage.BlockManager: slow', ctx)?.severity, 'warn');
+  assert.equal(lines.parse('19/02/27 13:05:11 WARN  storage.BlockManager: slow', ctx)?.severity, 'warn');
   for (const line of [
     '19/13/27 13:05:11 INFO storage.MemoryStore: month 13',
     '091315 114302 7741 WARN dfs.DataNode: month 13',
@@ -46,5 +48,5 @@ test('padded levels read; impossible dates and other layouts do not', () => {
     '19/02/27 13:05:11 NOTICE storage.MemoryStore: not a log4j level',
     '2024-03-02 11:04:05,210 INFO org.apache.Foo: ISO date is log4j.ts',
     '090315 114302 WARN dfs.DataNode: no thread id',
-  ]) assert.equal(log4jShortDate.parse(line, ctx), undefined, line);
+  ]) assert.equal(lines.parse(line, ctx), undefined, line);
 });

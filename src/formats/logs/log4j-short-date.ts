@@ -5,9 +5,9 @@ import { log4j } from './log4j.js';
 /**
  * log4j layouts with a two-digit-year date, which log4j.ts (ISO-like dates) does not read:
  *   Spark's default console layout "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m"
- *     "17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers"
+ *     "19/02/27 13:05:09 INFO executor.Executor: Running task 4.0 in stage 2.0 (TID 17)"
  *   early Hadoop (0.x) daemons "%d{yyMMdd HHmmss} %t %p %c: %m", the thread id after the time
- *     "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating"
+ *     "090315 114301 7738 INFO dfs.DataNode$PacketResponder: PacketResponder 2 for block blk_512... terminating"
  * Two-digit years are taken as 20yy: both layouts postdate 2000.
  */
 const LEVEL = '(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)';
@@ -16,7 +16,7 @@ const COMPACT = new RegExp(`^(\\d\\d)(\\d\\d)(\\d\\d) (\\d\\d)(\\d\\d)(\\d\\d) (
 
 export const log4jShortDate = defineFormat({
   name: 'log4j-short-date',
-  description: 'log4j layouts with a yy/MM/dd or yyMMdd date: Spark\'s default ("17/06/09 20:10:40 INFO Class: msg") and early Hadoop\'s ("081109 203615 148 INFO Class: msg")',
+  description: 'log4j layouts with a yy/MM/dd or yyMMdd date: Spark\'s default ("19/02/27 13:05:09 INFO executor.Executor: msg") and early Hadoop\'s ("090315 114258 7739 INFO dfs.DataNode: msg")',
   producer: 'jvm',
   shape: 'lines',
   pathHint: /(?:spark|hadoop|hdfs|yarn|executor|datanode|namenode)[^/]*\.(?:log|out|stderr)(?:\.\d+)?$/i,

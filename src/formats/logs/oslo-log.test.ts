@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import { osloLog } from './oslo-log.js';
+import type { LineFormat } from '../define.js';
+import { osloLog as format } from './oslo-log.js';
 
 const ctx = { yearFor: () => 2024 };
+const lines: LineFormat = format;
 
 test('a nova-compute log is recognised: pid, level, logger, request id; the context is not in the message', async () => {
   const rel = 'test/fixtures/logs/openstack/nova-compute.log';
@@ -33,7 +35,7 @@ test('lines prefixed with their file name read the same, the name kept in fields
 });
 
 test('levels: AUDIT is a notice, the old per-line TRACE of a logged exception an error', () => {
-  const sev = (lvl: string) => osloLog.parse(`2023-02-14 09:41:12.441 3310 ${lvl} nova.compute.manager [-] m`, ctx)?.severity;
+  const sev = (lvl: string) => lines.parse(`2023-02-14 09:41:12.441 3310 ${lvl} nova.compute.manager [-] m`, ctx)?.severity;
   assert.deepEqual(['DEBUG', 'INFO', 'AUDIT', 'WARNING', 'ERROR', 'CRITICAL', 'TRACE'].map(sev), ['debug', 'info', 'notice', 'warn', 'error', 'critical', 'error']);
 });
 
@@ -44,5 +46,5 @@ test('python-logging, log4j and supervisord lines are not oslo.log; a prefix mus
     '2024-03-02 11:04:05.210 ERROR [http-nio-8080-exec-3] c.e.o.OrderService - payment failed',
     '2024-03-02 11:04:05.210 3310 NOTICE nova.compute [-] not an oslo level',
     'worker-7 2023-02-14 09:40:00.118 3310 WARNING nova.compute.resource_tracker [-] prefix is not a file name',
-  ]) assert.equal(osloLog.parse(line, ctx), undefined, line);
+  ]) assert.equal(lines.parse(line, ctx), undefined, line);
 });

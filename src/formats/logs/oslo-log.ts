@@ -5,10 +5,10 @@ import { defineFormat, type Parsed } from '../define.js';
 /**
  * OpenStack services (nova, neutron, cinder, keystone...) log through oslo.log, whose default layout is
  *   "%(asctime)s.%(msecs)03d %(process)d %(levelname)s %(name)s [%(request_id)s ...] %(instance)s%(message)s"
- *   "2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server [req-38101a0b-... 113d... 54fa... - - -] msg"
+ *   "2023-02-14 09:31:07.901 3310 INFO nova.compute.claims [req-6f1c2a9e-... 7d1e... 0a9b... - - -] msg"
  * The context is "[-]" outside a request; exception lines (logging_exception_prefix) print none.
  * Lines may carry the name of the file they came from first, as merged dumps do
- * ("nova-api.log.1 2017-05-16 ..."): it goes to fields.sourceFile.
+ * ("nova-api.log.1 2023-02-14 ..."): it goes to fields.sourceFile.
  */
 const HEADER = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) (\d+) (DEBUG|INFO|AUDIT|WARNING|ERROR|CRITICAL|TRACE) ([\w.-]+)(?: |$)/;
 const REQUEST_ID = /^\[(?:None )?(req-[0-9a-f-]+)/;
@@ -19,7 +19,7 @@ const OSLO_LEVEL: Record<string, Severity> = { AUDIT: 'notice', TRACE: 'error' }
 
 export const osloLog = defineFormat({
   name: 'oslo-log',
-  description: 'OpenStack services\' oslo.log lines: "2017-05-16 00:00:00.008 25746 INFO nova.compute.manager [req-... ...] msg"',
+  description: 'OpenStack services\' oslo.log lines: "2023-02-14 09:31:07.901 3310 INFO nova.compute.claims [req-... ...] msg"',
   producer: 'openstack',
   shape: 'lines',
   pathHint: /(?:nova|neutron|cinder|glance|keystone|heat|swift|placement|octavia)[^/]*\.log(?:\.\d+)?/i,

@@ -1,8 +1,8 @@
 import { defineFormat } from '../define.js';
 
 /**
- * Proxifier's (Windows/macOS proxy client) connection log: "[10.30 16:49:06] chrome.exe *64 -
- * proxy.example.org:5070 open through proxy proxy.example.org:5070 HTTPS". The stamp is MM.dd
+ * Proxifier's (Windows/macOS proxy client) connection log: "[07.26 13:30:34] chrome.exe *64 -
+ * updates.example.net:443 open through proxy proxy.example.org:5070 HTTPS". The stamp is MM.dd
  * HH:mm:ss without a year; "*64" marks a 64-bit program. Failures read "<target> error : <why>".
  */
 const LINE = /^\[(\d\d)\.(\d\d) (\d\d):(\d\d):(\d\d)\] (.+?)( \*64)? - /;
@@ -13,7 +13,7 @@ const MAX_TARGET_CHARS = 300;
 
 export const proxifier = defineFormat({
   name: 'proxifier',
-  description: 'Proxifier connection logs: "[10.30 16:49:06] chrome.exe *64 - host:443 open through proxy proxy:5070 HTTPS"',
+  description: 'Proxifier connection logs: "[07.26 13:30:34] chrome.exe *64 - host:443 open through proxy proxy:5070 HTTPS"',
   producer: 'proxifier',
   shape: 'lines',
   yearless: true,

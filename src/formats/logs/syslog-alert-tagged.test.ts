@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readEvents, sniffedFormatOf } from '../../../test/support/read-events.js';
-import { syslogAlertTagged } from './syslog-alert-tagged.js';
+import type { LineFormat } from '../define.js';
+import { syslogAlertTagged as format } from './syslog-alert-tagged.js';
 
 const ctx = { yearFor: () => 2024 };
+const lines: LineFormat = format;
 
 test('alert-tagged cluster syslog is recognised: node as host, program and pid, the relay sender in fields', async () => {
   const rel = 'test/fixtures/logs/hpc/syslog-alert-tagged.log';
@@ -28,10 +30,10 @@ test('alert-tagged cluster syslog is recognised: node as host, program and pid, 
 });
 
 test('the year is the archive date\'s, never the context\'s; RAS lines and plain syslog are not this format', () => {
-  assert.equal(syslogAlertTagged.parse('- 1131720846 2005.11.11 cn417 Nov 11 06:54:06 cn417/cn417 ntpd[2207]: ok', ctx)?.wallMs, Date.UTC(2005, 10, 11, 6, 54, 6));
+  assert.equal(lines.parse('- 1131720846 2005.11.11 cn417 Nov 11 06:54:06 cn417/cn417 ntpd[2207]: ok', ctx)?.wallMs, Date.UTC(2005, 10, 11, 6, 54, 6));
   for (const line of [
     '- 1118052735 2005.06.06 R14-M0-N3-C:J05-U01 2005-06-06-03.12.15.204117 R14-M0-N3-C:J05-U01 RAS KERNEL INFO 3 ddr errors(s) detected',
     'Nov 11 06:54:06 cn417 ntpd[2207]: synchronized',
     '- 1131720846 2005.11.11 cn417 Foo 11 06:54:06 cn417/cn417 ntpd[2207]: not a month',
-  ]) assert.equal(syslogAlertTagged.parse(line, ctx), undefined, line);
+  ]) assert.equal(lines.parse(line, ctx), undefined, line);
 });

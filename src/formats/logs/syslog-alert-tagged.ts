@@ -1,11 +1,11 @@
 import type { Fields } from '../../events/event.js';
 import { monthIndex } from '../../events/time.js';
-import { defineFormat, type Parsed } from '../define.js';
+import { defineFormat, type LineFormat, type Parsed } from '../define.js';
 import { offsetFromEpoch, parseAlertPrefix } from './alert-tagged.js';
 
 /**
  * Syslog lines of HPC clusters archived with an alert tag (alert-tagged.ts) in front:
- * "- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond(pam_unix)[2915]: session closed for user root".
+ * "- 1131720845 2005.11.11 cn417 Nov 11 06:54:05 cn417/cn417 sshd(pam_unix)[30114]: session opened for user ops".
  * The syslog relay writes the day unpadded and the sender as "node/node" or "src@node". Kernel lines
  * carry no "kernel:" tag, so a subsystem prefix ("ACPI: ...") reads as the process, as in
  * syslog-rfc3164. The year comes from the prefix's date.
@@ -14,9 +14,9 @@ const BODY = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\S+) /;
 const TAG = /^([^\s:[\]]+)(?:\[(\d+)\])?: /;
 const HALF_YEAR_MS = 183 * 86_400_000;
 
-export const syslogAlertTagged = defineFormat({
+export const syslogAlertTagged = defineFormat<LineFormat>({
   name: 'syslog-alert-tagged',
-  description: 'syslog archived with an alert tag, epoch, date and node first (HPC cluster logs): "- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2916]: msg"',
+  description: 'syslog archived with an alert tag, epoch, date and node first (HPC cluster logs): "- 1131720846 2005.11.11 cn417 Nov 11 06:54:06 cn417/cn417 ntpd[2207]: msg"',
   producer: 'syslog',
   shape: 'lines',
   parse(line) {

@@ -4,7 +4,7 @@ import { defineFormat } from '../define.js';
 /**
  * Windows servicing logs: CBS.log (Component-Based Servicing, Windows Update's installer) and DISM's
  * dism.log share one layout, the level padded to 22 columns and the component (CBS, CSI, DPX, DISM)
- * to 7: "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505".
+ * to 7: "2021-04-13 22:07:40, Info                  CBS    Starting TrustedInstaller initialization.".
  */
 const LINE = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d), ([A-Z][a-z]{2,10}) +([A-Za-z][\w-]*)(?: +|$)/;
 
@@ -13,7 +13,7 @@ const CBS_LEVEL: Record<string, Severity> = { Perf: 'info' };
 
 export const windowsCbs = defineFormat({
   name: 'windows-cbs',
-  description: 'Windows servicing logs (CBS.log, dism.log): "2016-09-28 04:30:30, Info                  CBS    msg"',
+  description: 'Windows servicing logs (CBS.log, dism.log): "2021-04-13 22:07:40, Info                  CBS    msg"',
   producer: 'windows-servicing',
   shape: 'lines',
   pathHint: /(?:^|[/\\])(?:CBS|CbsPersist_\d+|dism)\.log$/i,
