@@ -2,6 +2,7 @@ import type { Fields } from '../../events/event.js';
 import { type Severity, severityFromWord } from '../../events/severity.js';
 import { defineFormat, type LineFormat, type Parsed } from '../define.js';
 import { offsetFromEpoch, parseAlertPrefix } from './alert-tagged.js';
+import { digitsAt, wallFromParts } from './stamp-digits.js';
 
 /**
  * IBM Blue Gene/L RAS (reliability, availability, serviceability) events as archived with an alert
@@ -10,7 +11,9 @@ import { offsetFromEpoch, parseAlertPrefix } from './alert-tagged.js';
  * time to the microsecond, its location, event type (RAS or NULL), facility (KERNEL, APP, MMCS,
  * DISCOVERY, HARDWARE, LINKCARD, MONITOR...) and severity.
  */
-const BODY = /^(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)\.(\d{6}) (\S+) ([A-Z]+) ([A-Z_]+) (INFO|WARNING|SEVERE|ERROR|FATAL|FAILURE)(?: |$)/;
+// after the fixed-width time (read by character codes); sticky: matched in place, without copying the line
+const BODY = /(\S+) ([A-Z]+) ([A-Z_]+) (INFO|WARNING|SEVERE|ERROR|FATAL|FAILURE)(?: |$)/y;
+const TIME_CHARS = 26; // "2005-06-03-15.42.50.675872"
 
 // FAILURE is the top of Blue Gene's scale, above FATAL
 const RAS_LEVEL: Record<string, Severity> = { FAILURE: 'fatal' };
@@ -24,21 +27,27 @@ export const bluegeneRas = defineFormat<LineFormat>({
     const pre = parseAlertPrefix(line);
     if (!pre) return undefined;
     const b = pre.bodyStart;
-    if (line.charCodeAt(b + 10) !== 45 || line.charCodeAt(b + 13) !== 46) return undefined; // "-hh."
-    const m = BODY.exec(line.slice(b));
+    // "yyyy-mm-dd-hh.mm.ss.uuuuuu "
+    if (line.charCodeAt(b + 4) !== 45 || line.charCodeAt(b + 7) !== 45 || line.charCodeAt(b + 10) !== 45 || line.charCodeAt(b + 13) !== 46 ||
+      line.charCodeAt(b + 16) !== 46 || line.charCodeAt(b + 19) !== 46 || line.charCodeAt(b + TIME_CHARS) !== 32) return undefined;
+    const micros = digitsAt(line, b + 20, 6);
+    if (micros < 0) return undefined;
+    const wallMs = wallFromParts(digitsAt(line, b, 4), digitsAt(line, b + 5, 2), digitsAt(line, b + 8, 2), digitsAt(line, b + 11, 2),
+      digitsAt(line, b + 14, 2), digitsAt(line, b + 17, 2), Math.floor(micros / 1000));
+    if (wallMs === undefined) return undefined;
+    BODY.lastIndex = b + TIME_CHARS + 1;
+    const m = BODY.exec(line);
     if (!m) return undefined;
-    const wallMs = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, Math.floor(+m[7]! / 1000));
-    if (Number.isNaN(wallMs)) return undefined;
-    const level = m[11]!;
-    const fields: Fields = { eventType: m[9]!, location: m[8]! };
+    const level = m[4]!;
+    const fields: Fields = { eventType: m[2]!, location: m[1]! };
     if (pre.alert !== null) fields.alert = pre.alert;
     const p: Parsed = {
       wallMs,
-      timeText: line.slice(b, b + 26),
+      timeText: line.slice(b, b + TIME_CHARS),
       severity: RAS_LEVEL[level] ?? severityFromWord(level),
       host: pre.node,
-      logger: m[10]!,
-      message: line.slice(b + m[0].length),
+      logger: m[3]!,
+      message: line.slice(BODY.lastIndex),
       fields,
     };
     const offsetMin = offsetFromEpoch(wallMs, pre.epochMs);

@@ -1,6 +1,7 @@
 import type { Fields } from '../../events/event.js';
 import { type Severity, severityFromWord } from '../../events/severity.js';
 import { defineFormat, type Parsed } from '../define.js';
+import { digitsAt, wallFromParts } from './stamp-digits.js';
 
 /**
  * OpenStack services (nova, neutron, cinder, keystone...) log through oslo.log, whose default layout is
@@ -10,8 +11,10 @@ import { defineFormat, type Parsed } from '../define.js';
  * Lines may carry the name of the file they came from first, as merged dumps do
  * ("nova-api.log.1 2023-02-14 ..."): it goes to fields.sourceFile.
  */
-const HEADER = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) (\d+) (DEBUG|INFO|AUDIT|WARNING|ERROR|CRITICAL|TRACE) ([\w.-]+)(?: |$)/;
-const REQUEST_ID = /^\[(?:None )?(req-[0-9a-f-]+)/;
+// after the fixed-width time (read by character codes); sticky: matched in place, without copying the line
+const HEADER = /(\d+) (DEBUG|INFO|AUDIT|WARNING|ERROR|CRITICAL|TRACE) ([\w.-]+)(?: |$)/y;
+const TIME_CHARS = 23; // "2017-05-16 00:00:00.008"
+const REQUEST_ID = /\[(?:None )?(req-[0-9a-f-]+)/y;
 const MAX_FILE_NAME = 255;
 
 // AUDIT sat between INFO and WARNING; old releases printed TRACE on each line of a logged exception
@@ -34,29 +37,38 @@ export const osloLog = defineFormat({
       if (sp <= 0 || sp > MAX_FILE_NAME || line.lastIndexOf('.log', sp) < 0) return undefined;
       start = sp + 1;
     }
-    if (line.charCodeAt(start + 4) !== 45 || line.charCodeAt(start + 19) !== 46) return undefined; // "-", "."
-    const m = HEADER.exec(start === 0 ? line : line.slice(start));
+    const s = start;
+    if (line.charCodeAt(s + 4) !== 45 || line.charCodeAt(s + 7) !== 45 || line.charCodeAt(s + 10) !== 32 || line.charCodeAt(s + 13) !== 58 ||
+      line.charCodeAt(s + 16) !== 58 || line.charCodeAt(s + 19) !== 46 || line.charCodeAt(s + TIME_CHARS) !== 32) return undefined;
+    const wallMs = wallFromParts(digitsAt(line, s, 4), digitsAt(line, s + 5, 2), digitsAt(line, s + 8, 2), digitsAt(line, s + 11, 2),
+      digitsAt(line, s + 14, 2), digitsAt(line, s + 17, 2), digitsAt(line, s + 20, 3));
+    if (wallMs === undefined) return undefined;
+    HEADER.lastIndex = s + TIME_CHARS + 1;
+    const m = HEADER.exec(line);
     if (!m) return undefined;
-    const wallMs = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!);
-    if (Number.isNaN(wallMs)) return undefined;
-    let message = line.slice(start + m[0].length);
+    let at = HEADER.lastIndex;
     let fields: Fields | null = start === 0 ? null : { sourceFile: line.slice(0, start - 1) };
     // the request context: "[-]", "[req-<uuid> <user> <project> - - -]" or "[None req-<uuid> ...]"
-    if (message.charCodeAt(0) === 91 && (message.charCodeAt(1) === 45 || message.startsWith('req-', 1) || message.startsWith('None ', 1))) {
-      const close = message.indexOf(']');
+    if (line.charCodeAt(at) === 91 && (line.charCodeAt(at + 1) === 45 || line.startsWith('req-', at + 1) || line.startsWith('None ', at + 1))) {
+      const close = line.indexOf(']', at);
       if (close > 0) {
-        const r = REQUEST_ID.exec(message);
-        if (r) fields = fields ? { ...fields, requestId: r[1]! } : { requestId: r[1]! };
-        message = message.slice(message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1);
+        REQUEST_ID.lastIndex = at;
+        const r = REQUEST_ID.exec(line);
+        if (r) {
+          if (fields) fields.requestId = r[1]!;
+          else fields = { requestId: r[1]! };
+        }
+        at = line.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
       }
     }
-    const level = m[9]!;
+    const message = line.slice(at);
+    const level = m[2]!;
     const p: Parsed = {
       wallMs,
-      timeText: line.slice(start, start + 23),
+      timeText: line.slice(start, start + TIME_CHARS),
       severity: OSLO_LEVEL[level] ?? severityFromWord(level),
-      pid: +m[8]!,
-      logger: m[10]!,
+      pid: +m[1]!,
+      logger: m[3]!,
       message,
     };
     if (fields) p.fields = fields;

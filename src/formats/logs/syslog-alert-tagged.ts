@@ -10,8 +10,9 @@ import { offsetFromEpoch, parseAlertPrefix } from './alert-tagged.js';
  * carry no "kernel:" tag, so a subsystem prefix ("ACPI: ...") reads as the process, as in
  * syslog-rfc3164. The year comes from the prefix's date.
  */
-const BODY = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\S+) /;
-const TAG = /^([^\s:[\]]+)(?:\[(\d+)\])?: /;
+// sticky: matched where the prefix ends, without copying the line
+const BODY = /([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\S+) /y;
+const TAG = /([^\s:[\]]+)(?:\[(\d+)\])?: /y;
 const HALF_YEAR_MS = 183 * 86_400_000;
 
 export const syslogAlertTagged = defineFormat<LineFormat>({
@@ -25,7 +26,8 @@ export const syslogAlertTagged = defineFormat<LineFormat>({
     const b = pre.bodyStart;
     const c = line.charCodeAt(b);
     if (c < 65 || c > 90) return undefined; // the month's capital
-    const m = BODY.exec(line.slice(b));
+    BODY.lastIndex = b;
+    const m = BODY.exec(line);
     if (!m) return undefined;
     const month = monthIndex(m[1]!);
     if (month < 0) return undefined;
@@ -33,16 +35,16 @@ export const syslogAlertTagged = defineFormat<LineFormat>({
     // the prefix's date is the archive's: a record from the turn of the year may sit in the next one
     if (wallMs - pre.epochMs > HALF_YEAR_MS) wallMs = Date.UTC(pre.year - 1, month, +m[2]!, +m[3]!, +m[4]!, +m[5]!);
     else if (pre.epochMs - wallMs > HALF_YEAR_MS) wallMs = Date.UTC(pre.year + 1, month, +m[2]!, +m[3]!, +m[4]!, +m[5]!);
-    const rest = b + m[0].length;
-    let message = line.slice(rest);
+    const rest = BODY.lastIndex;
     let process: string | null = null;
     let pid: number | null = null;
-    const t = TAG.exec(message);
+    TAG.lastIndex = rest;
+    const t = TAG.exec(line);
     if (t) {
       process = t[1]!;
       pid = t[2] ? +t[2] : null;
-      message = message.slice(t[0].length);
     }
+    const message = line.slice(t ? TAG.lastIndex : rest);
     const fields: Fields = { sender: m[6]! };
     if (pre.alert !== null) fields.alert = pre.alert;
     const p: Parsed = { wallMs, timeText: line.slice(b, rest - m[6]!.length - 2), host: pre.node, process, pid, message, fields };
