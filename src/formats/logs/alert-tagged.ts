@@ -38,7 +38,7 @@ export function parseAlertPrefix(line: string): AlertPrefix | undefined {
   let epoch = 0;
   for (; e < e0 + 11; e++) {
     const d = line.charCodeAt(e) - 48;
-    if (d < 0 || d > 9) break;
+    if (!(d >= 0 && d <= 9)) break;
     epoch = epoch * 10 + d;
   }
   if (e - e0 < 9 || line.charCodeAt(e) !== 32) return undefined;

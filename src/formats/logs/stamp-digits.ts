@@ -8,7 +8,7 @@ export function digitsAt(s: string, i: number, n: number): number {
   let v = 0;
   for (let k = i; k < i + n; k++) {
     const d = s.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return -1;
+    if (!(d >= 0 && d <= 9)) return -1; // NaN past the end fails too
     v = v * 10 + d;
   }
   return v;
