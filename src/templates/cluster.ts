@@ -66,6 +66,7 @@ export function distance(a: readonly string[], b: readonly string[], max: number
     // a's `<*>` from merging words (its first line had a word there) may take another word
     const masked = x === WILDCARD && aFirst[i] === WILDCARD;
     if (masked ? !y.includes(WILDCARD) : y === WILDCARD && !x.includes(WILDCARD)) return max + 1;
+    if (emptyValueOf(x, y) || emptyValueOf(y, x)) return max + 1;
     if (++diff > max) return diff;
   }
   return diff;
@@ -77,4 +78,10 @@ export function generalize(a: readonly string[], b: readonly string[]): string[]
   const out = new Array<string>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i] === b[i] ? a[i]! : WILDCARD;
   return out;
+}
+
+/** `key=` (no value) against `key=value`: a field left empty is another case than a field filled ("rhost=" / "rhost=<*>"). */
+function emptyValueOf(empty: string, filled: string): boolean {
+  const n = empty.length;
+  return n > 1 && empty.charCodeAt(n - 1) === 61 && filled.length > n && filled.startsWith(empty);
 }

@@ -48,6 +48,9 @@ describe('maskToken', () => {
     ['terminating', 'terminating'],
     ['2015-07-29', '<*>'],
     ['17:41:44,747', '<*>'],
+    // a two-label name is a host only as a value (a Java package is not: java.net)
+    ['rhost=example.com', 'rhost=<*>'],
+    ['java.net', 'java.net'],
   ];
   for (const [input, want] of cases) {
     test(`${input} → ${want}`, () => assert.equal(maskToken(input), want));

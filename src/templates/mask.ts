@@ -49,7 +49,11 @@ export function maskToken(tok: string): string {
     else if (c === 61 && eq < 0) eq = i;
   }
   if (slashes >= 2 && isPathLike(tok)) return maskWhole(tok);
-  if (eq > 0 && eq < tok.length - 1) return maskToken(tok.slice(0, eq)) + '=' + maskToken(tok.slice(eq + 1));
+  if (eq > 0 && eq < tok.length - 1) {
+    const value = tok.slice(eq + 1);
+    // a value after `rhost=` or `host=` may be a two-label name (example.com): a host, not a wording
+    return maskToken(tok.slice(0, eq)) + '=' + (isHostName(value, 2) ? maskWhole(value) : maskToken(value));
+  }
   if (dots >= 2 && isHostName(tok)) return maskWhole(tok);
   if (!digits) return tok.length <= 6 && isCalendarWord(tok) ? maskWhole(tok) : tok;
   // a UUID's groups may lack digits ("bdcc"): mask it whole before the runs
@@ -62,10 +66,10 @@ const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'local', 'lan', 'internal', 'arpa']);
 
 /**
- * A DNS name of three or more labels ending in a top-level domain (ns1.example.com, optionally
- * with :port): a variable like an IP. Java packages (org.apache.Foo) do not end in a TLD.
+ * A DNS name of three (or minLabels) or more labels ending in a top-level domain (ns1.example.com,
+ * optionally with :port): a variable like an IP. Java packages (org.apache.Foo) do not end in a TLD.
  */
-function isHostName(tok: string): boolean {
+function isHostName(tok: string, minLabels = 3): boolean {
   let s = 0;
   while (s < tok.length && isOpener(tok.charCodeAt(s))) s++;
   let e = tok.length;
@@ -76,7 +80,7 @@ function isHostName(tok: string): boolean {
     e = colon;
   }
   const lastDot = tok.lastIndexOf('.', e);
-  if (lastDot <= s || tok.indexOf('.', s) === lastDot) return false;
+  if (lastDot <= s || (minLabels > 2 && tok.indexOf('.', s) === lastDot)) return false;
   const tld = tok.slice(lastDot + 1, e);
   const isCountry = tld.length === 2 && isLower(tld.charCodeAt(0)) && isLower(tld.charCodeAt(1));
   if (!isCountry && !GENERIC_TLDS.has(tld)) return false;

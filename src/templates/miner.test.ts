@@ -79,6 +79,24 @@ describe('TemplateMiner', () => {
     assert.equal(snap.templates.reduce((n, t) => n + t.count, 0), 9);
   });
 
+  test('a field left empty (rhost=) is another event than the field filled, even where words merged', () => {
+    const hosts = ['10.0.0.7', 'example.com', 'mail.example.org', '192.168.4.2'];
+    const lines = hosts.flatMap((h) => Array(5).fill(`authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=${h}`));
+    lines.push('authentication failure; logname= uid=0 euid=0 tty=:0 ruser= rhost=');
+    const { snap, templates } = mine(lines);
+    assert.equal(templates[0], 'authentication failure; logname= uid=<*> euid=<*> tty=ssh ruser= rhost=<*>');
+    assert.deepEqual(snap.templates.map((t) => t.count), [20, 1]);
+  });
+
+  test('one-off first words name what a line is about; one-off later words are values', () => {
+    const daemons = ['syslogd', 'klogd', 'portmap', 'xinetd', 'sshd'];
+    const users = ['alice', 'bob', 'carol', 'dave', 'erin'];
+    const lines = [...daemons.map((d) => `${d} startup succeeded`), ...users.map((u) => `password changed for ${u}`)];
+    const { snap } = mine(lines);
+    assert.deepEqual(snap.templates.filter((t) => t.template.endsWith('startup succeeded')).length, 5);
+    assert.deepEqual(snap.templates.filter((t) => t.template.startsWith('password changed')).map((t) => [t.template, t.count]), [['password changed for <*>', 5]]);
+  });
+
   test('memory does not grow with repeated lines', () => {
     const miner = new TemplateMiner();
     for (let i = 0; i < 50_000; i++) miner.add(`request ${i} served in ${i % 97} ms`);

@@ -164,8 +164,10 @@ function constantPositions(c: Cluster, hs: readonly number[], variants: readonly
     if (words.size > o.maxConstantValues && (words.size > MAX_REPEATED_WORDS || lines < o.minLinesPerWord * words.size)) continue;
     if (sameKey(words.keys())) continue; // key=value pairs with one key: the values are parameters
     if (allDottedNames([...words.keys()].filter((w) => !partialWords.has(w)))) continue; // module or logger names (a.b.c): where, not what
-    // one-off words (names, keys) rather than a few wordings each used again and again
-    if (words.size >= 3 && lines < 2 * words.size) continue;
+    // one-off words (names, keys) rather than a few wordings each used again and again; but the
+    // first word of a message names what it is about ("cupsd startup succeeded", "DMA zone: ..."):
+    // one-off first words are events of their own
+    if (p > 0 && words.size >= 3 && lines < 2 * words.size) continue;
     if (sharedLines * 2 >= lines) continue;
     out.push(p);
   }
