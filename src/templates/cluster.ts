@@ -67,6 +67,7 @@ export function distance(a: readonly string[], b: readonly string[], max: number
     const masked = x === WILDCARD && aFirst[i] === WILDCARD;
     if (masked ? !y.includes(WILDCARD) : y === WILDCARD && !x.includes(WILDCARD)) return max + 1;
     if (emptyValueOf(x, y) || emptyValueOf(y, x)) return max + 1;
+    if (otherKey(x, y)) return max + 1;
     if (++diff > max) return diff;
   }
   return diff;
@@ -84,4 +85,23 @@ export function generalize(a: readonly string[], b: readonly string[]): string[]
 function emptyValueOf(empty: string, filled: string): boolean {
   const n = empty.length;
   return n > 1 && empty.charCodeAt(n - 1) === 61 && filled.length > n && filled.startsWith(empty);
+}
+
+/** Two `key=value` tokens with different keys ("phoneId=1" / "retVal=true"): different fields, not one value. */
+function otherKey(x: string, y: string): boolean {
+  const ex = keyEnd(x);
+  if (ex < 0) return false;
+  const ey = keyEnd(y);
+  return ey >= 0 && (ex !== ey || !x.startsWith(y.slice(0, ey)));
+}
+
+/** Length of a leading identifier followed by '=', or -1. */
+function keyEnd(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 61) return i > 0 ? i : -1;
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46;
+    if (!word) return -1;
+  }
+  return -1;
 }

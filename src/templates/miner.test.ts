@@ -97,6 +97,13 @@ describe('TemplateMiner', () => {
     assert.deepEqual(snap.templates.filter((t) => t.template.startsWith('password changed')).map((t) => [t.template, t.count]), [['password changed for <*>', 5]]);
   });
 
+  test('key=value tokens with different keys are different fields, not one value', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) lines.push(`getDataEnabled: subId=${i} phoneId=${i}`, `getDataEnabled: subId=${i} retVal=true`);
+    const { snap } = mine(lines);
+    assert.deepEqual(snap.templates.map((t) => t.template).sort(), ['getDataEnabled: subId=<*> phoneId=<*>', 'getDataEnabled: subId=<*> retVal=true']);
+  });
+
   test('memory does not grow with repeated lines', () => {
     const miner = new TemplateMiner();
     for (let i = 0; i < 50_000; i++) miner.add(`request ${i} served in ${i % 97} ms`);
