@@ -7,7 +7,7 @@ import { DetectorRunner } from './detect/run.js';
 import { TemplateStage, type TopTemplate } from './detect/patterns/template-stage.js';
 import { RunClock } from './events/clock.js';
 import type { LogEvent } from './events/event.js';
-import { TimelineSelector, type TimelineEntry } from './events/timeline.js';
+import { STATE_CHANGE_WORDS, TimelineSelector, type TimelineEntry } from './events/timeline.js';
 import { machineZone } from './events/time.js';
 import type { InputReport } from './ingest/input-report.js';
 import { readInput, replayChunks } from './ingest/read-input.js';
@@ -58,11 +58,12 @@ export interface Analysis {
 export async function analyze(opts: AnalyzeOptions, extraSinks: readonly EventSink[] = []): Promise<Analysis> {
   const clock = new RunClock(opts.zone ?? machineZone(), opts.zone !== undefined, opts.year ?? null);
   const timeline = new TimelineSelector();
-  const detectors = new DetectorRunner(opts.detectors ?? DETECTORS);
+  // the detectors' one scan of each message also looks for the timeline's state-change words
+  const detectors = new DetectorRunner(opts.detectors ?? DETECTORS, [STATE_CHANGE_WORDS]);
   const hosts = new HostDirectory();
   // the templates stage goes first: pattern detectors read what it mined for the same event
   const templates = new TemplateStage();
-  const sinks: EventSink[] = [templates, timeline, detectors, hosts, ...extraSinks];
+  const sinks: EventSink[] = [templates, detectors, { accept: (e) => timeline.accept(e, detectors.watched(0)) }, hosts, ...extraSinks];
   const inputs: InputReport[] = [];
   let startMs: number | null = null;
   let endMs: number | null = null;

@@ -55,13 +55,22 @@ export interface StreamDetector extends DetectorBase {
    * as signature prefilters, so a stream detector with words costs nothing on other lines.
    */
   readonly prefilter?: readonly string[];
+  /**
+   * Groups of words (ASCII, any case) the same scan looks for without gating: `accept` gets a bit
+   * mask, bit k set when the message or its continuation may hold a word of group k. A detector that
+   * must see every event (to follow a source's state) skips its costly patterns when the bit is
+   * clear. "May": a message longer than the scan bound gets every bit, so a clear bit is a promise
+   * that none of the group's words occurs in the message.
+   */
+  readonly hints?: readonly (readonly string[])[];
   create(): StreamRun;
   /** Inputs (whole files' text, by path) that must give a finding, and ones that must not. */
   readonly samples: { readonly hit: readonly SampleBundle[]; readonly miss: readonly SampleBundle[] };
 }
 
 export interface StreamRun {
-  accept(e: LogEvent): void;
+  /** `hints`: bit k set when the event may hold a word of the detector's hint group k (see `hints`) */
+  accept(e: LogEvent, hints: number): void;
   finish(): Omit<Finding, 'id'>[];
 }
 

@@ -3,8 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../test/support/paths.js';
+import type { LogEvent } from '../events/event.js';
 import { analyze } from '../pipeline.js';
+import { stream } from './define.js';
 import { kernelOomKill } from './kernel/oom-kill.js';
+import { DetectorRunner } from './run.js';
 
 const KILL = 'Out of memory: Killed process 38581 (batch-sim) total-vm:72960108kB, anon-rss:46240644kB, file-rss:0kB, shmem-rss:0kB, UID:1001 pgtables:91260kB oom_score_adj:0';
 
@@ -63,4 +66,38 @@ test('signatures see joined continuation lines: an exception under its log line'
   } finally {
     tmp.remove();
   }
+});
+
+function plainEvent(message: string, text = message): LogEvent {
+  return { timeMs: 0, timeText: null, host: 'h', path: 'a.log', line: 1, format: 'plain', severity: null, process: null, pid: null, thread: null, logger: null, message, text, fields: null };
+}
+
+test('hints: a stream detector sees every event with a bit per word group found, all bits for a message too long to scan', () => {
+  const seen: number[] = [];
+  const probe = (name: string, prefilter?: string[]) => stream({
+    name, category: 'log-flood', software: 'test', description: 'records its hint masks', formats: '*',
+    ...(prefilter ? { prefilter } : {}),
+    hints: [['alpha'], ['beta', 'gamma'], ['\u00e9t\u00e9']],
+    create: () => ({ accept: (_e, hints) => void seen.push(hints), finish: () => [] }),
+    samples: { hit: [{ 'a.log': 'x\n' }], miss: [{ 'a.log': 'y\n' }] },
+  });
+  const r = new DetectorRunner([probe('hint-probe')], [['started']]);
+  r.accept(plainEvent('nothing here'));
+  assert.equal(r.watched(0), false);
+  r.accept(plainEvent('ALPHA and Gamma'));
+  r.accept(plainEvent('first line', 'first line\nbeta under it'));
+  r.accept(plainEvent('service Started'));
+  assert.equal(r.watched(0), true);
+  r.accept(plainEvent('x'.repeat(9000)));
+  assert.equal(r.watched(0), true);
+  // group 2 has a word the scan cannot see: its bit is always set
+  assert.deepEqual(seen, [4, 7, 6, 4, 7]);
+
+  // a gated stream gets the hints of the events that pass its gate, none left over from others
+  seen.length = 0;
+  const gated = new DetectorRunner([probe('gated-probe', ['delta'])]);
+  gated.accept(plainEvent('alpha alone'));
+  gated.accept(plainEvent('delta alone'));
+  gated.accept(plainEvent('delta with beta'));
+  assert.deepEqual(seen, [4, 6]);
 });

@@ -21,80 +21,176 @@ interface OpenGroup {
 /** Characters of a message scanned for detector words: the trigger words of real signatures come early. */
 const GATE_SCAN_CHARS = 8192;
 
+/** Hint groups of one detector, or watched groups of the caller, at most this many (bits of a mask). */
+const MAX_GROUPS = 31;
+
 interface Entry {
   def: DetectorDef;
   /** set for stream detectors */
   run: StreamRun | null;
   /** detectors with words run only when the scan found one; the others see every event */
   gated: boolean;
+  /** the hint mask for this event (bits of its hint groups seen) */
+  hints: number;
+  /** all of its hint bits: what an event too long to be scanned whole gets */
+  allHints: number;
+  /** bits of hint groups the scan cannot see (non-ASCII words): always set */
+  fixedHints: number;
+}
+
+/** What a word found by the scan means: run detector `index`, or set `bit` in its hints or in the watched mask. */
+interface Slot {
+  kind: 'gate' | 'hint' | 'watch';
+  index: number;
+  bit: number;
+}
+
+/** Per format: the ungated detectors that read it, and whether each detector reads it. */
+interface Plan {
+  always: number[];
+  reads: Uint8Array;
 }
 
 /**
- * Runs every detector over the event stream. One Aho-Corasick scan of each message over all the
- * detectors' words (signature prefilters and stream prefilters) tells which detectors to run, so a
- * line that mentions none of them costs one pass over its characters. Detectors whose words are not
- * ASCII fall back to `includes` checks.
+ * Runs every detector over the event stream. One Aho-Corasick scan of each message (and of its
+ * joined continuation lines) over all the detectors' words (signature prefilters, stream prefilters
+ * and hints) and the caller's watched words tells which detectors to run, so a line that mentions
+ * none of them costs one pass over its characters. Detectors whose words are not ASCII are not gated.
  */
 export class DetectorRunner {
   private readonly entries: Entry[];
   private readonly matcher: LiteralMatcher | null;
-  /** pattern id → detector indexes */
+  /** pattern id → slots */
   private readonly owners: number[][] = [];
-  private readonly marked: Uint8Array;
-  private readonly markedList: number[] = [];
-  /** per format: indexes of ungated detectors, and whether each detector reads this format */
-  private readonly byFormat = new Map<string, { always: number[]; reads: Uint8Array }>();
+  private readonly slots: Slot[] = [];
+  private readonly seen: Uint8Array;
+  private readonly seenList: number[] = [];
+  /** detectors to run for this event (gated ones whose words were seen) */
+  private readonly runList: number[] = [];
+  private readonly byFormat = new Map<string, Plan>();
+  private lastFormat = '';
+  private lastPlan: Plan | null = null;
+  private watchedMask = 0;
+  /** entries whose hint mask was set by this event's scan */
+  private readonly hintedList: number[] = [];
+  /** this event's message was too long to scan whole */
+  private overlong = false;
+  private readonly allWatched: number;
   private readonly open = new Map<string, OpenGroup>();
   private readonly closed: Omit<Finding, 'id'>[] = [];
 
-  constructor(detectors: readonly DetectorDef[]) {
-    this.entries = detectors.map((d) => ({ def: d, run: d.kind === 'stream' ? d.create() : null, gated: wordsOf(d).length > 0 }));
+  /**
+   * `watch`: groups of words (ASCII, any case) other stages want to know about; after `accept(e)`,
+   * `watched(k)` says whether e may hold a word of group k (true also for a message too long to scan whole).
+   */
+  constructor(detectors: readonly DetectorDef[], watch: readonly (readonly string[])[] = []) {
+    if (watch.length > MAX_GROUPS) throw new Error(`DetectorRunner: at most ${MAX_GROUPS} watched groups`);
+    this.entries = detectors.map((d) => {
+      const hints = d.kind === 'stream' ? d.hints ?? [] : [];
+      if (hints.length > MAX_GROUPS) throw new Error(`detector \`${d.name}\`: at most ${MAX_GROUPS} hint groups`);
+      return { def: d, run: d.kind === 'stream' ? d.create() : null, gated: wordsOf(d).length > 0, hints: 0, allHints: (2 ** hints.length - 1) | 0, fixedHints: 0 };
+    });
+    this.allWatched = (2 ** watch.length - 1) | 0;
     const ids = new Map<string, number>();
     const patterns: string[] = [];
-    this.entries.forEach((en, index) => {
-      for (const w of wordsOf(en.def)) {
-        const key = w.toLowerCase();
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = patterns.length;
-          ids.set(key, id);
-          patterns.push(w);
-          this.owners.push([]);
-        }
-        this.owners[id]!.push(index);
+    const own = (w: string, slot: number) => {
+      const key = w.toLowerCase();
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = patterns.length;
+        ids.set(key, id);
+        patterns.push(w);
+        this.owners.push([]);
       }
+      if (!this.owners[id]!.includes(slot)) this.owners[id]!.push(slot);
+    };
+    this.entries.forEach((en, index) => {
+      const words = wordsOf(en.def);
+      if (words.length) {
+        const slot = this.slots.push({ kind: 'gate', index, bit: 0 }) - 1;
+        for (const w of words) own(w, slot);
+      }
+      const hints = en.def.kind === 'stream' ? en.def.hints ?? [] : [];
+      hints.forEach((group, k) => {
+        if (!group.every(isAsciiWord)) {
+          // a word the scan cannot see: the bit is always set
+          en.fixedHints |= 1 << k;
+          return;
+        }
+        const slot = this.slots.push({ kind: 'hint', index, bit: 1 << k }) - 1;
+        for (const w of group) own(w, slot);
+      });
+    });
+    watch.forEach((group, k) => {
+      if (!group.every(isAsciiWord)) throw new Error('DetectorRunner: watched words must be ASCII');
+      const slot = this.slots.push({ kind: 'watch', index: -1, bit: 1 << k }) - 1;
+      for (const w of group) own(w, slot);
     });
     this.matcher = patterns.length ? new LiteralMatcher(patterns) : null;
-    this.marked = new Uint8Array(this.entries.length);
+    this.seen = new Uint8Array(this.slots.length);
   }
 
   accept(e: LogEvent): void {
-    const plan = this.planFor(e.format);
-    for (const i of plan.always) this.runOne(i, e);
-    if (!this.matcher) return;
-    this.matcher.scan(e.message, this.mark, GATE_SCAN_CHARS);
-    // joined continuation lines (a Java exception under its log line) carry the decisive words too
-    const cont = continuationOf(e);
-    if (cont !== null) this.matcher.scan(cont, this.mark, GATE_SCAN_CHARS);
-    if (this.markedList.length === 0) return;
-    // run in registry order, so findings do not depend on which word was seen first
-    this.markedList.sort((a, b) => a - b);
-    for (const i of this.markedList) {
-      this.marked[i] = 0;
-      if (plan.reads[i]) this.runOne(i, e);
+    const plan = e.format === this.lastFormat && this.lastPlan !== null ? this.lastPlan : this.planFor(e.format);
+    this.watchedMask = 0;
+    const entries = this.entries;
+    if (this.matcher !== null) {
+      const msg = e.message;
+      this.matcher.scan(msg, this.mark, GATE_SCAN_CHARS);
+      // joined continuation lines (a Java exception under its log line) carry the decisive words too
+      const text = e.text;
+      const nl = text.indexOf('\n');
+      if (nl >= 0) this.matcher.scan(text, this.mark, GATE_SCAN_CHARS, nl + 1);
+      const seenList = this.seenList;
+      for (let j = 0; j < seenList.length; j++) {
+        const slotIndex = seenList[j]!;
+        this.seen[slotIndex] = 0;
+        const slot = this.slots[slotIndex]!;
+        if (slot.kind === 'gate') {
+          if (plan.reads[slot.index] === 1) this.runList.push(slot.index);
+        } else if (slot.kind === 'hint') {
+          const en = entries[slot.index]!;
+          if (en.hints === 0) this.hintedList.push(slot.index);
+          en.hints |= slot.bit;
+        } else this.watchedMask |= slot.bit;
+      }
+      seenList.length = 0;
     }
-    this.markedList.length = 0;
+    // too long to scan whole: any hint or watched word may be further on
+    this.overlong = e.message.length > GATE_SCAN_CHARS;
+    if (this.overlong) this.watchedMask = this.allWatched;
+    const always = plan.always;
+    for (let j = 0; j < always.length; j++) this.runOne(entries[always[j]!]!, e);
+    const runList = this.runList;
+    if (runList.length > 0) {
+      // run in registry order, so findings do not depend on which word was seen first
+      if (runList.length > 1) runList.sort((a, b) => a - b);
+      for (let j = 0; j < runList.length; j++) this.runOne(entries[runList[j]!]!, e);
+      runList.length = 0;
+    }
+    const hinted = this.hintedList;
+    if (hinted.length > 0) {
+      for (let j = 0; j < hinted.length; j++) entries[hinted[j]!]!.hints = 0;
+      hinted.length = 0;
+    }
+  }
+
+  /** After `accept(e)`: whether e may hold a word of watched group k. */
+  watched(k: number): boolean {
+    return (this.watchedMask & (1 << k)) !== 0;
   }
 
   private readonly mark = (id: number): void => {
-    for (const i of this.owners[id]!) {
-      if (this.marked[i]) continue;
-      this.marked[i] = 1;
-      this.markedList.push(i);
+    const owners = this.owners[id]!;
+    for (let j = 0; j < owners.length; j++) {
+      const slot = owners[j]!;
+      if (this.seen[slot] === 1) continue;
+      this.seen[slot] = 1;
+      this.seenList.push(slot);
     }
   };
 
-  private planFor(format: string): { always: number[]; reads: Uint8Array } {
+  private planFor(format: string): Plan {
     let plan = this.byFormat.get(format);
     if (!plan) {
       const reads = new Uint8Array(this.entries.length);
@@ -106,13 +202,14 @@ export class DetectorRunner {
       });
       this.byFormat.set(format, (plan = { always, reads }));
     }
+    this.lastFormat = format;
+    this.lastPlan = plan;
     return plan;
   }
 
-  private runOne(i: number, e: LogEvent): void {
-    const en = this.entries[i]!;
+  private runOne(en: Entry, e: LogEvent): void {
     if (en.run) {
-      en.run.accept(e);
+      en.run.accept(e, this.overlong ? en.allHints : en.hints | en.fixedHints);
       return;
     }
     const d = en.def as SignatureDetector;
@@ -180,7 +277,11 @@ function continuationOf(e: LogEvent): string | null {
 /** A detector's words for the gate; non-ASCII words cannot be matched by it, so such a detector is not gated. */
 function wordsOf(d: DetectorDef): readonly string[] {
   const words = d.kind === 'signature' ? (typeof d.prefilter === 'string' ? [d.prefilter] : d.prefilter) : (d.prefilter ?? []);
-  return words.every((w) => /^[\x20-\x7e]+$/.test(w)) ? words : [];
+  return words.every(isAsciiWord) ? words : [];
+}
+
+function isAsciiWord(w: string): boolean {
+  return /^[\x20-\x7e]+$/.test(w);
 }
 
 function close(g: OpenGroup): Omit<Finding, 'id'> {

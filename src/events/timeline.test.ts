@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { LogEvent } from './event.js';
 import type { Severity } from './severity.js';
-import { TimelineSelector } from './timeline.js';
+import { repoPath } from '../../test/support/paths.js';
+import { isStateChange } from './state-change.js';
+import { sameShape, STATE_CHANGE_WORDS, TimelineSelector } from './timeline.js';
 
 function ev(path: string, line: number, timeMs: number | null, severity: Severity | null, message: string): LogEvent {
   return {
@@ -56,4 +60,57 @@ test('events without a time stay after their predecessor in the same source', ()
   t.accept(ev('b.log', 2, 6000, 'error', 'later elsewhere'));
   const order = t.entries().entries.map((e) => `${e.event.path}:${e.event.line}`);
   assert.deepEqual(order, ['b.log:1', 'a.log:1', 'a.log:2', 'b.log:2']);
+});
+
+test('sameShape is equality of the messages with digit runs masked', () => {
+  const masked = (s: string) => s.replace(/\d+/g, '#');
+  const alphabet = ['1', '23', '#', 'a', ' ', '0', 'b'];
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const word = () => Array.from({ length: Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+  let equal = 0;
+  for (let i = 0; i < 5000; i++) {
+    const a = word();
+    const b = rnd() < 0.5 ? a.replace(/\d/g, () => String(Math.floor(rnd() * 10))) : word();
+    assert.equal(sameShape(a, b), masked(a) === masked(b), `${a} | ${b}`);
+    if (masked(a) === masked(b)) equal++;
+  }
+  assert.ok(equal > 1000);
+  assert.ok(sameShape('task 7 stopped', 'task 812 stopped'));
+  assert.ok(!sameShape('task 7 stopped', 'task 7 started'));
+  assert.ok(sameShape('a#b', 'a12b'));
+});
+
+test('every state change holds one of STATE_CHANGE_WORDS (the scan that spares the regex misses none)', () => {
+  const lines: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (/\.(?:log|txt)$/.test(d.name) && statSync(p).size < 4 << 20) lines.push(...readFileSync(p, 'utf8').split('\n'));
+    }
+  };
+  walk(repoPath('test', 'fixtures'));
+  // every wording of the regex, in the cases it accepts
+  lines.push('Started x', 'stopped', 'Stopping', 'Shutting down', 'shutdown complete', 'Restarted', 'restarting', 'Exited', 'killed',
+    'Terminated', 'State change', 'state changed', 'State transition', 'STATE CHANGE', 'changed state', 'Transitioned to', 'transitioning from',
+    'LOOKING', 'FOLLOWING', 'LEADING', 'OBSERVING', 'Elected leader', 'elected as leader', 'became leader', 'new leader',
+    'lost leadership', 'Leader election', 'Connected to', 'Disconnected from', 'Reconnected', 'reconnecting');
+  let changes = 0;
+  for (const line of lines) {
+    if (!isStateChange(line)) continue;
+    changes++;
+    const head = line.slice(0, 120).toLowerCase();
+    assert.ok(STATE_CHANGE_WORDS.some((w) => head.includes(w)), line);
+  }
+  assert.ok(changes > 100, `only ${changes} state changes found`);
+});
+
+test('mayChangeState=false spares the regex: the line is kept only for its severity', () => {
+  const t = new TimelineSelector();
+  t.accept(ev('a.log', 1, 0, 'info', 'boot'));
+  t.accept(ev('a.log', 2, 10, 'info', 'service started'), false);
+  t.accept(ev('a.log', 3, 20, 'info', 'service started'));
+  t.accept(ev('a.log', 4, 30, 'info', 'idle'));
+  assert.deepEqual(t.entries().entries.map((e) => `${e.event.line}:${e.reason}`), ['1:first', '3:state-change', '4:last']);
 });

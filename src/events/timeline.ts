@@ -17,7 +17,6 @@ export interface TimelineEntry {
 
 interface Kept {
   event: LogEvent;
-  shape: string;
   repeats: number;
   lastEvent: LogEvent | null;
 }
@@ -33,32 +32,82 @@ interface SourceState {
   previous: Kept | null;
 }
 
-/** A message's shape: digit runs masked, so "task 7 stopped" and "task 8 stopped" fold together. */
-function shapeOf(e: LogEvent): string {
-  return `${e.severity ?? ''}|${e.message.replace(/\d+/g, '#')}`;
+/**
+ * Words (any case) of which a state change's message holds one: each wording isStateChange knows
+ * contains one of them. The detectors' scan looks for them (DetectorRunner's watched words), so the
+ * regex runs only on the few lines that have one.
+ */
+export const STATE_CHANGE_WORDS: readonly string[] = [
+  'started', 'stopped', 'stopping', 'shutting down', 'shutdown complete', 'restarted', 'restarting', 'exited', 'killed',
+  'terminated', 'state change', 'changed state', 'transition', 'looking', 'following', 'leading', 'observing',
+  'elected leader', 'elected as leader', 'became leader', 'new leader', 'lost leadership', 'leader election',
+  'connected to', 'disconnected from', 'reconnect',
+];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether two messages have one shape: equal once every digit run is read as '#', so "task 7
+ * stopped" and "task 8 stopped" fold together. Compared in place: no masked copies per line.
+ */
+export function sameShape(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= n || j >= m) return i >= n && j >= m;
+    let ca = a.charCodeAt(i++);
+    if (isDigit(ca)) {
+      ca = 35;
+      while (i < n && isDigit(a.charCodeAt(i))) i++;
+    }
+    let cb = b.charCodeAt(j++);
+    if (isDigit(cb)) {
+      cb = 35;
+      while (j < m && isDigit(b.charCodeAt(j))) j++;
+    }
+    if (ca !== cb) return false;
+  }
 }
 
 /**
  * Chooses what the merged timeline shows without keeping every event: per source its first and
  * last line, its state changes, and its warnings and above (the first and the last KEEP_PER_SOURCE of them, the rest
- * counted); a run of lines of one shape folds into its first line with a count. The kept entries are merged by time at the end.
+ * counted); a run of lines of one shape (same severity, same message but for digits) folds into its
+ * first line with a count. The kept entries are merged by time at the end.
  */
 export class TimelineSelector {
   private readonly sources = new Map<string, SourceState>();
+  private lastPath = '';
+  private lastSource: SourceState | null = null;
 
-  accept(e: LogEvent): void {
-    const key = e.path;
-    let s = this.sources.get(key);
-    if (!s) this.sources.set(key, (s = { first: e, last: null, head: [], tail: [], tailStart: 0, omitted: 0, previous: null }));
-    else s.last = e;
-    if (e === s.first || !(isAtLeast(e.severity, 'warn') || isStateChange(e.message))) return;
-    const shape = shapeOf(e);
-    if (s.previous && s.previous.shape === shape) {
-      s.previous.repeats++;
-      s.previous.lastEvent = e;
+  /**
+   * `mayChangeState`: false when the caller knows the message holds none of STATE_CHANGE_WORDS
+   * (the detectors' scan saw none), which spares the state-change regex.
+   */
+  accept(e: LogEvent, mayChangeState = true): void {
+    let s: SourceState | undefined;
+    if (e.path === this.lastPath && this.lastSource !== null) {
+      s = this.lastSource;
+      s.last = e;
+    } else {
+      s = this.sources.get(e.path);
+      if (!s) this.sources.set(e.path, (s = { first: e, last: null, head: [], tail: [], tailStart: 0, omitted: 0, previous: null }));
+      else s.last = e;
+      this.lastPath = e.path;
+      this.lastSource = s;
+    }
+    if (e === s.first || !(isAtLeast(e.severity, 'warn') || (mayChangeState && isStateChange(e.message)))) return;
+    const p = s.previous;
+    if (p !== null && p.event.severity === e.severity && sameShape(p.event.message, e.message)) {
+      p.repeats++;
+      p.lastEvent = e;
       return;
     }
-    const kept: Kept = { event: e, shape, repeats: 0, lastEvent: null };
+    const kept: Kept = { event: e, repeats: 0, lastEvent: null };
     s.previous = kept;
     if (s.head.length < KEEP_PER_SOURCE) {
       s.head.push(kept);

@@ -41,3 +41,19 @@ test('maxChars bounds the scan', () => {
   m.scan('x'.repeat(100) + 'late', (id) => ids.push(id), 50);
   assert.deepEqual(ids, []);
 });
+
+test('a scan can start inside the text', () => {
+  const m = new LiteralMatcher(['ab', 'cd']);
+  const ids: number[] = [];
+  m.scan('ab\ncd ab', (id) => ids.push(id), 3, 3);
+  assert.deepEqual(ids, [1]);
+});
+
+test('many patterns: agrees with a lower-cased includes()', () => {
+  const words = Array.from({ length: 300 }, (_, i) => `w${(i * 7919) % 1000}x`);
+  const m = new LiteralMatcher(words);
+  const text = 'A W17X b w9X W9x w999x';
+  const expected = words.map((w, id) => (text.toLowerCase().includes(w) ? id : -1)).filter((id) => id >= 0);
+  assert.deepEqual(found(m, text), expected);
+  assert.ok(expected.length > 0);
+});

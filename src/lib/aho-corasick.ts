@@ -3,18 +3,17 @@
  * case-insensitively. Used to gate detectors: one scan of a message tells which detectors' words it
  * contains, instead of one regex (or one `includes`) per detector. bench/detect.bench.ts measures it.
  */
-/** ASCII code → the same code lower-cased */
-const LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
-
 export class LiteralMatcher {
-  /** goto function: for each state, 128 ASCII transitions (non-ASCII characters reset to the root) */
-  private readonly next: Int32Array;
-  private readonly fail: Int32Array;
+  /**
+   * The complete automaton: for each state, 128 ASCII transitions with both cases of a letter
+   * leading to the same state (non-ASCII characters reset to the root). States are numbered so
+   * that those where some pattern ends come last: the hot loop tests one comparison per character.
+   */
+  private readonly next: Uint16Array | Uint32Array;
   /** per state, the pattern ids ending there (its own and via failure links) */
-  private readonly outputs: number[][];
-  /** per state, 1 when some pattern ends there: the hot loop reads this, not `outputs` */
-  private readonly terminal: Uint8Array;
+  private readonly outputs: (readonly number[])[];
+  /** the first state where a pattern ends */
+  private readonly firstTerminal: number;
   readonly size: number;
 
   constructor(patterns: readonly string[]) {
@@ -38,50 +37,60 @@ export class LiteralMatcher {
     });
     const n = trie.length;
     this.size = n;
-    this.next = new Int32Array(n * 128);
-    this.fail = new Int32Array(n);
+    const next = new Int32Array(n * 128);
+    const fail = new Int32Array(n);
     // breadth-first: complete the goto function with failure transitions, merge outputs
     const queue: number[] = [];
     for (let c = 0; c < 128; c++) {
       const t = trie[0]![c]!;
-      this.next[c] = t === -1 ? 0 : t;
-      if (t !== -1) {
-        this.fail[t] = 0;
-        queue.push(t);
-      }
+      next[c] = t === -1 ? 0 : t;
+      if (t !== -1) queue.push(t);
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
-      out[s] = [...out[s]!, ...out[this.fail[s]!]!];
+      out[s] = [...out[s]!, ...out[fail[s]!]!];
       for (let c = 0; c < 128; c++) {
         const t = trie[s]![c]!;
-        if (t === -1) this.next[s * 128 + c] = this.next[this.fail[s]! * 128 + c]!;
+        if (t === -1) next[s * 128 + c] = next[fail[s]! * 128 + c]!;
         else {
-          this.fail[t] = this.next[this.fail[s]! * 128 + c]!;
-          this.next[s * 128 + c] = t;
+          fail[t] = next[fail[s]! * 128 + c]!;
+          next[s * 128 + c] = t;
           queue.push(t);
         }
       }
     }
-    this.outputs = out;
-    this.terminal = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (out[i]!.length > 0) this.terminal[i] = 1;
+    // renumber: states without output first (the root stays 0), then the terminal ones
+    const order: number[] = [];
+    for (let s = 0; s < n; s++) if (out[s]!.length === 0) order.push(s);
+    this.firstTerminal = order.length;
+    for (let s = 0; s < n; s++) if (out[s]!.length > 0) order.push(s);
+    const rank = new Int32Array(n);
+    order.forEach((s, r) => (rank[s] = r));
+    const table = n <= 0x10000 ? new Uint16Array(n * 128) : new Uint32Array(n * 128);
+    for (let r = 0; r < n; r++) {
+      const s = order[r]!;
+      for (let c = 0; c < 128; c++) {
+        const lower = c >= 65 && c <= 90 ? c + 32 : c;
+        table[r * 128 + c] = rank[next[s * 128 + lower]!]!;
+      }
+    }
+    this.next = table;
+    this.outputs = order.map((s) => out[s]!);
   }
 
-  /** Calls `onMatch(patternId)` for each occurrence in the first `maxChars` of `text`. */
-  scan(text: string, onMatch: (id: number) => void, maxChars = text.length): void {
+  /**
+   * Calls `onMatch(patternId)` for each occurrence in `text` between `from` and `to` (default: the
+   * first `maxChars` characters).
+   */
+  scan(text: string, onMatch: (id: number) => void, maxChars = text.length, from = 0): void {
     const next = this.next;
-    const terminal = this.terminal;
-    const end = Math.min(text.length, maxChars);
+    const firstTerminal = this.firstTerminal;
+    const end = Math.min(text.length, from + maxChars);
     let s = 0;
-    for (let i = 0; i < end; i++) {
+    for (let i = from; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 128) {
-        s = 0;
-        continue;
-      }
-      s = next[(s << 7) | LOWER[c]!]!;
-      if (terminal[s] === 1) {
+      s = c < 128 ? next[(s << 7) | c]! : 0;
+      if (s >= firstTerminal) {
         const o = this.outputs[s]!;
         for (let k = 0; k < o.length; k++) onMatch(o[k]!);
       }

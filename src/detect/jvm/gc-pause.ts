@@ -65,6 +65,8 @@ export const jvmGcPause = stream({
   software: 'jvm',
   description: 'A JVM stopped the world for >= 1 s or for longer than a timeout on the same host (ZooKeeper sync limit, session timeout)',
   formats: '*',
+  // the words of the timeouts read from other logs (see accept): other lines skip the checks
+  hints: [['tickTime', 'Limit', 'negotiated timeout', 'session.timeout.ms']],
   create() {
     const limits = new Map<string, HostLimits>();
     const candidates: Pause[] = [];
@@ -82,7 +84,7 @@ export const jvmGcPause = stream({
       return l;
     };
     return {
-      accept(e: LogEvent) {
+      accept(e: LogEvent, hints: number) {
         const f = e.fields;
         if (e.format === 'jvm-gc-unified' || e.format === 'jvm-gc-legacy') {
           if (!f) return;
@@ -105,6 +107,7 @@ export const jvmGcPause = stream({
           }
           return;
         }
+        if (hints === 0) return;
         const msg = e.message;
         let m: RegExpExecArray | null;
         if (msg.includes('tickTime') || msg.includes('Limit')) {

@@ -61,12 +61,15 @@ export const kernelOomReport = stream({
   software: 'linux-kernel',
   description: 'A kernel OOM report: the invoking task, the memory cgroup at its limit, the constraint and the biggest tasks in the task table',
   formats: KERNEL_FORMATS,
+  // a report starts with this line: until one is open, other lines are skipped cheaply
+  hints: [[' invoked oom-killer: ']],
   create() {
     const open = new Map<string, Report>();
     const out: Omit<Finding, 'id'>[] = [];
     const emit = (r: Report) => out.push(findingOf(r));
     return {
-      accept(e: LogEvent) {
+      accept(e: LogEvent, hints: number) {
+        if (hints === 0 && open.size === 0) return;
         const msg = e.message;
         const source = `${e.host ?? ''}\u0000${e.path}`;
         let r = open.get(source);

@@ -105,8 +105,15 @@ export const goSqlPoolStats = stream({
     };
     return {
       accept(e: LogEvent) {
-        // cheap gate: every wording has "wait" or "Wait" in it
-        if (!e.text.includes('ait_') && !e.text.includes('aitC')) return;
+        // cheap gate: every wording has "wait_" or "WaitC" in it (one pass: "ait" then the next character)
+        const text = e.text;
+        let at = text.indexOf('ait');
+        while (at >= 0) {
+          const c = text.charCodeAt(at + 3);
+          if (c === 95 /* _ */ || c === 67 /* C */) break;
+          at = text.indexOf('ait', at + 3);
+        }
+        if (at < 0) return;
         const st = poolStatsOf(e);
         if (!st) return;
         let s = sources.get(e.path);

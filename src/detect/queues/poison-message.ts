@@ -25,6 +25,8 @@ const MAX_SCAN_CHARS = 600;
 /** A death line without a pid belongs to an incarnation it follows within this time. */
 const PIDLESS_DEATH_SLACK_MS = 2_000;
 const PIDLESS_DEATH_WINDOW_MS = 10 * 60_000;
+/** Numeric incarnation keys: path index × this + pid (pids above it get a string key). */
+const PID_KEY_SPAN = 2 ** 24;
 
 // "processing entry id=...", "Consuming ConsumerRecord(topic = t, partition = 2, ... offset = 9)", "handling message 42"
 const WORKING = /\b(?:[Pp]rocess(?:ing)?|[Hh]andl(?:e|ing)|[Cc]onsum(?:e|ing)|[Pp]ars(?:e|ing)|[Ww]ork(?:ing)? on|[Dd]eliver(?:ing|ed)|[Dd]ispatch(?:ing)?|[Pp]icked up|[Ii]mport(?:ing)?)\b/;
@@ -47,6 +49,11 @@ const IN_LOG_CRASH = /^(?:panic: |fatal error: |Traceback \(most recent call las
 
 // deaths reported by others, behind one literal gate
 const DEATH_GATE = /Killed|segfault at|pid|Segmentation fault|Aborted|Bus error|not expected\)|Main process exited|spawned: /;
+// the runner's scan tells which lines may hold these words (hint bits), so most lines skip the regexes
+const DEATH_WORDS = ['Killed', 'segfault at', 'pid', 'Segmentation fault', 'Aborted', 'Bus error', 'not expected)', 'Main process exited', 'spawned: '];
+const WORKING_WORDS = ['process', 'handl', 'consum', 'pars', 'work on', 'working on', 'deliver', 'dispatch', 'picked up', 'import'];
+const DEATH_HINT = 1;
+const WORKING_HINT = 2;
 const IN_LOG_CRASH_GATE = /^(?:panic|fatal|Traceback|Exception|Segmentation|Aborted)|MemoryError/;
 const ORDERLY_STOP_GATE = /SIG|hut|raceful|topping/;
 const KERNEL_KILL = /Killed process (\d{1,7}) \(([^)]{1,64})\)/;
@@ -203,8 +210,9 @@ export const poisonMessage = stream({
   software: 'message consumers (Kafka, Redis streams, RabbitMQ, job queues)',
   description: 'A consumer died at least twice while working on the same record (offset or message id); deaths joined by pid or restart',
   formats: '*',
+  hints: [DEATH_WORDS, WORKING_WORDS],
   create() {
-    const current = new Map<string, Incarnation>(); // by path
+    const current = new Map<string | number, Incarnation>(); // by path, or path and pid
     const ended: Incarnation[] = [];
     const deaths: Death[] = [];
     const spawned = new Map<string, number>();
@@ -214,11 +222,18 @@ export const poisonMessage = stream({
       if (!inc.byPid) inc.restartedMs = nextStartMs;
       if (inc.inHand && ended.length < MAX_INCARNATIONS) ended.push(inc);
     };
+    // pid-keyed incarnations are keyed by a number (the path's index and the pid): no string per line
+    const pathIndex = new Map<string, number>();
+    const pidKey = (path: string, pid: number): number | string => {
+      let i = pathIndex.get(path);
+      if (i === undefined) pathIndex.set(path, (i = pathIndex.size));
+      return pid >= 0 && pid < PID_KEY_SPAN && Number.isInteger(pid) ? i * PID_KEY_SPAN + pid : `${path}\u0000${pid}`;
+    };
     return {
-      accept(e: LogEvent) {
+      accept(e: LogEvent, hints: number) {
         const msg = e.message;
         // deaths and supervisor notes: one literal gate before the specific patterns
-        if ((e.fields?.['kind'] === 'killed' && e.pid !== null) || DEATH_GATE.test(msg)) {
+        if ((e.pid !== null && e.fields !== null && e.fields['kind'] === 'killed') || ((hints & DEATH_HINT) !== 0 && DEATH_GATE.test(msg))) {
           const d = deathOf(e, spawned);
           if (d) {
             if (deaths.length < MAX_DEATHS) deaths.push(d);
@@ -236,7 +251,7 @@ export const poisonMessage = stream({
         const body = full.length > MAX_SCAN_CHARS ? full.slice(0, MAX_SCAN_CHARS) : full;
         // a log whose lines carry pids: one incarnation per pid (workers may interleave), restarts
         // judged at the end from when each pid was first seen; otherwise start banners divide the log
-        const key = pid !== null ? `${e.path}\u0000${pid}` : e.path;
+        const key = pid !== null ? pidKey(e.path, pid) : e.path;
         let inc = current.get(key);
         const banner = pid === null && START_BANNER.test(body) && !WORKING.test(body);
         if (!inc || banner) {
@@ -244,7 +259,7 @@ export const poisonMessage = stream({
             current.delete(key);
             endIncarnation(inc, e.timeMs);
           } else if (current.size >= MAX_INCARNATIONS) {
-            const [k, oldest] = current.entries().next().value as [string, Incarnation];
+            const [k, oldest] = current.entries().next().value as [string | number, Incarnation];
             current.delete(k);
             endIncarnation(oldest, undefined);
           }
@@ -274,7 +289,7 @@ export const poisonMessage = stream({
             return;
           }
         }
-        if (!WORKING.test(body) || FINISHED.test(body)) return;
+        if ((hints & WORKING_HINT) === 0 || !WORKING.test(body) || FINISHED.test(body)) return;
         const ref = recordOf(body);
         if (!ref || held?.ref.key === ref.key) return;
         // a new record replaces the one in hand (it was finished without a word)
