@@ -112,51 +112,31 @@ const isHexLetter = (c: number) => (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
 function hashShape(text: string): boolean {
   let h = FNV_OFFSET;
   let g = FNV_OFFSET_2;
-  let hexRun = 0;
   let len = 0;
-  // capitals since the token's start or an '=' (-1: something else came first)
-  let capitals = 0;
   const n = text.length;
+  // one branch for the common characters (letters); the rules' contexts (capitals before a digit,
+  // hex digits before a '-') are looked up backwards only where they can matter
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (capitals >= 3) {
-        // a protocol name (SOCKS5) keeps its digits: mask.ts isProtocolName
-        hexRun++;
-        capitals = -1;
-        h = Math.imul(h ^ c, FNV_PRIME);
-        g = Math.imul(g ^ c, PRIME_2);
-        len++;
-        while (i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
-          c = text.charCodeAt(++i);
-          hexRun++;
-          h = Math.imul(h ^ c, FNV_PRIME);
-          g = Math.imul(g ^ c, PRIME_2);
-          len++;
+    if (c <= 58) {
+      if (c >= 48) {
+        if (c === 58) {
+          if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false; // ://
+        } else if (capitalsBefore(text, i) >= 3) {
+          // a protocol name (SOCKS5) keeps its digits: mask.ts isProtocolName
+          for (;;) {
+            h = Math.imul(h ^ c, FNV_PRIME);
+            g = Math.imul(g ^ c, PRIME_2);
+            len++;
+            if (i + 1 >= n || !isDigit(text.charCodeAt(i + 1))) break;
+            c = text.charCodeAt(++i);
+          }
+          continue;
+        } else {
+          while (i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
+          c = DIGIT;
         }
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-      hexRun += j - i;
-      i = j - 1;
-      c = DIGIT;
-      capitals = -1;
-    } else if (c >= 65 && c <= 90) {
-      if (capitals >= 0) capitals++;
-      if (c <= 70) hexRun++;
-      else hexRun = 0;
-    } else if (c <= 32 || c === 61) {
-      capitals = 0;
-      hexRun = 0;
-    } else if (isHexLetter(c)) {
-      hexRun++;
-      capitals = -1;
-    } else {
-      capitals = -1;
-      if (c === 45 && hexRun >= 8) return false; // a UUID's first group and its '-'
-      if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false; // ://
-      hexRun = 0;
+      } else if (c === 45 && hexRunBefore(text, i) >= 8) return false; // a UUID's first group and its '-'
     }
     h = Math.imul(h ^ c, FNV_PRIME);
     g = Math.imul(g ^ c, PRIME_2);
@@ -166,6 +146,28 @@ function hashShape(text: string): boolean {
   hash2 = g;
   shapeLength = len;
   return true;
+}
+
+/** Capitals right before text[i] since a token's start or an '=' (0 when something else comes first). */
+function capitalsBefore(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90) k--;
+  if (k >= 0) {
+    const b = text.charCodeAt(k);
+    if (b > 32 && b !== 61) return 0;
+  }
+  return i - 1 - k;
+}
+
+/** Hex digits right before text[i], counted up to 8. */
+function hexRunBefore(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && i - 1 - k < 8) {
+    const c = text.charCodeAt(k);
+    if (!isDigit(c) && !isHexLetter(c)) break;
+    k--;
+  }
+  return i - 1 - k;
 }
 
 /**
