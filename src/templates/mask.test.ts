@@ -61,6 +61,14 @@ describe('tokenize', () => {
   test('splits on any whitespace and masks each token', () => {
     assert.deepEqual(tokenize('  Took 12 ms\tto  read /tmp/x ', 100, 10), ['Took', '<*>', '<*>', 'to', 'read', '<*>']);
   });
+  test('a quoted key="value" with spaces stays one token, so the fields after it keep their positions', () => {
+    const a = tokenize('acquire lock=12, flags=0x1, tag="View Lock", name=com.android.systemui, uid=1000', 4096, 256);
+    const b = tokenize('acquire lock=13, flags=0x1, tag="AlarmManager", name=android, uid=1000', 4096, 256);
+    assert.equal(a.length, b.length);
+    assert.equal(a[3], 'tag="View\u00a0Lock",');
+    // a quote at a token's start is text (an HTTP request line), not a field
+    assert.deepEqual(tokenize('"GET /v2/servers HTTP/1.1" status: 200', 4096, 256).length, 5);
+  });
   test('a size or duration unit after a number is part of the value: 80 B and 5.2 KB mask alike', () => {
     const a = tokenize('Block rdd_2_3 stored as bytes in memory (estimated size 80 B, free 5.2 KB)', 4096, 256);
     const b = tokenize('Block rdd_2_4 stored as bytes in memory (estimated size 1.1 MB, free 317.5 MB)', 4096, 256);

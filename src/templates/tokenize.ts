@@ -25,12 +25,14 @@ export function maskedLine(message: string, maxChars: number, maxTokens: number)
     // find the token's end and, on the way, whether it may hold a variable: a digit . / \\ =
     let j = i;
     let suspect = false;
+    let quotes = 0;
     for (; j < n; j++) {
       const c = text.charCodeAt(j);
       if (c <= 32) break;
       if ((c >= 46 && c <= 57) || c === 92 || c === 61) suspect = true;
+      else if (c === 34) quotes++;
     }
-    const group = text.charCodeAt(i) === 91 ? bracketGroupEnd(text, i, j) : -1; // [
+    const group = text.charCodeAt(i) === 91 ? bracketGroupEnd(text, i, j) : (quotes & 1) === 1 ? quoteGroupEnd(text, i, j) : -1; // [ or an open 
     let number = false;
     if (group > 0) {
       out += text.slice(copyFrom, i) + maskToken(text.slice(i, group).replace(SPACES, GROUP_SPACE));
@@ -85,9 +87,30 @@ function unitEnd(text: string, start: number, end: number): number {
 export function tokenEnd(text: string, start: number): number {
   let j = start;
   while (j < text.length && text.charCodeAt(j) > 32) j++;
-  if (text.charCodeAt(start) !== 91) return j; // [
-  const group = bracketGroupEnd(text, start, j);
+  let group = -1;
+  if (text.charCodeAt(start) === 91) group = bracketGroupEnd(text, start, j); // [
+  else {
+    let quotes = 0;
+    for (let k = start; k < j; k++) if (text.charCodeAt(k) === 34) quotes++;
+    if ((quotes & 1) === 1) group = quoteGroupEnd(text, start, j);
+  }
   return group > 0 ? group : j;
+}
+
+/**
+ * When the token at text[start, end) is `key="...` whose quoted value closes soon after on the
+ * line (`tag="View Lock",`), the end of the group (past any non-space suffix); else -1. Like a
+ * bracketed group, the field stays one token whatever the number of words quoted. (A quote at a
+ * token's start is text, such as an HTTP request line, and is left to the words.)
+ */
+function quoteGroupEnd(text: string, start: number, end: number): number {
+  const open = text.indexOf('"', start);
+  if (open <= start || open >= end || text.charCodeAt(open - 1) !== 61) return -1;
+  const close = text.indexOf('"', end);
+  if (close < 0 || close - start > MAX_GROUP_CHARS) return -1;
+  let e = close + 1;
+  while (e < text.length && text.charCodeAt(e) > 32) e++;
+  return e;
 }
 
 /**
