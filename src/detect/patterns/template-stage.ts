@@ -137,7 +137,10 @@ export class TemplateStage {
   lastHandle = -1;
   minMs: number | null = null;
   maxMs: number | null = null;
-  private readonly sources = new Map<string, SourceStats>();
+  /** sources by unrotated path, host and process ('' for none) */
+  private readonly byPath = new Map<string, { path: string; byHost: Map<string, Map<string, SourceStats>> }>();
+  /** each input path's entry of byPath (rotated files share one) */
+  private readonly files = new Map<string, { path: string; byHost: Map<string, Map<string, SourceStats>> }>();
   private readonly sourceList: SourceStats[] = [];
   private cached: SourceStats | null = null;
   private lastFormat = '';
@@ -228,13 +231,23 @@ export class TemplateStage {
   }
 
   private sourceOf(e: LogEvent): SourceStats | null {
-    const path = unrotated(e.path);
-    const key = `${e.host ?? ''}\u0000${path}\u0000${e.process ?? ''}`;
-    let s = this.sources.get(key);
+    // looked up level by level (file, host, process): a log whose process changes from line to line
+    // (syslog) builds no key string per line
+    let file = this.files.get(e.path);
+    if (file === undefined) {
+      const path = unrotated(e.path);
+      file = this.byPath.get(path);
+      if (file === undefined) this.byPath.set(path, (file = { path, byHost: new Map() }));
+      this.files.set(e.path, file);
+    }
+    let byProcess = file.byHost.get(e.host ?? '');
+    let s = byProcess?.get(e.process ?? '');
     if (s === undefined) {
-      if (this.sources.size >= this.options.maxSources) return null;
-      s = new SourceStats(e.host, path, e.process, e.pid);
-      this.sources.set(key, s);
+      // nothing is added once the sources are at their bound (hosts and processes come from the lines)
+      if (this.sourceList.length >= this.options.maxSources) return null;
+      if (byProcess === undefined) file.byHost.set(e.host ?? '', (byProcess = new Map()));
+      s = new SourceStats(e.host, file.path, e.process, e.pid);
+      byProcess.set(e.process ?? '', s);
       this.sourceList.push(s);
     }
     s.lastPath = e.path;
