@@ -8,6 +8,8 @@ export class RunClock {
   private readonly hostZones = new Map<string, string>();
   /** The newest time read so far: year-less inputs, read last, take their year from it. */
   latestMs: number | null = null;
+  /** Bumped whenever a host's zone is set: readers that cached a host's zone look it up again. */
+  zoneVersion = 0;
 
   constructor(
     readonly zone: string,
@@ -23,7 +25,15 @@ export class RunClock {
 
   /** The host's own zone for its zone-less times, unless --tz was given (which wins). */
   setHostZone(host: string | null, zone: string): void {
-    if (!this.zoneGiven && !this.hostZones.has(host ?? '')) this.hostZones.set(host ?? '', zone);
+    if (!this.zoneGiven && !this.hostZones.has(host ?? '')) {
+      this.hostZones.set(host ?? '', zone);
+      this.zoneVersion++;
+    }
+  }
+
+  /** The zone a host stated for its zone-less times (culprit collect's manifest), if any. */
+  statedZone(host: string | null): string | undefined {
+    return this.hostZones.get(host ?? '');
   }
 
   /** The zone a host's zone-less times are read in. */

@@ -53,9 +53,18 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
  * instant in `zone`. Two passes settle the offset around DST changes.
  */
 export function wallToUtcMs(wallMs: number, zone: string): number {
-  const first = wallMs - zoneOffsetMs(zone, wallMs);
-  return wallMs - zoneOffsetMs(zone, first);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return wallMs;
+  // lines of one wall-clock hour share their offset: the two look-ups run once per hour
+  const hour = Math.floor(wallMs / HOUR_MS);
+  if (hour === lastWall.hour && zone === lastWall.zone) return wallMs - lastWall.offset;
+  const first = zoneOffsetMs(zone, wallMs);
+  const offset = zoneOffsetMs(zone, wallMs - first);
+  // a whole-hour first guess puts the whole wall hour in one UTC hour (the cache's unit): reusable
+  if (first % HOUR_MS === 0) lastWall = { zone, hour, offset };
+  return wallMs - offset;
 }
+
+let lastWall = { zone: '', hour: NaN, offset: 0 };
 
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,

@@ -1,6 +1,6 @@
 import type { RunClock } from '../events/clock.js';
-import type { LogEvent } from '../events/event.js';
-import { toIso, zoneOffsetMs } from '../events/time.js';
+import type { Fields, LogEvent } from '../events/event.js';
+import { toIso, wallToUtcMs, zoneOffsetMs } from '../events/time.js';
 import { processHintFromPath } from '../events/process-hint.js';
 import { type DocumentFormat, type LineFormat, MAX_DOCUMENT_BYTES, type ParseContext, type Parsed } from '../formats/define.js';
 import { PLAIN_FORMAT } from '../formats/registry.js';
@@ -145,8 +145,12 @@ export async function readInput(source: InputSource, opts: ReadOptions): Promise
 /** Turns parsed lines/records of one input into events, joining continuation lines. */
 class EventEmitterForInput {
   private pending: LogEvent | null = null;
-  private lastMs: number | null = null;
   private unparsed = 0;
+  /** zoneFor's memory: the last host, its zone, whether that zone was assumed, the clock's zone version */
+  private zoneHost: string | null | undefined = undefined;
+  private zone = '';
+  private zoneAssumed = false;
+  private zoneVersion = -1;
   private assumedZone = false;
   private relativeTimes = 0;
   /** the line format's hook for records that took continuation lines */
@@ -251,31 +255,20 @@ class EventEmitterForInput {
 
   private toEvent(p: Parsed, text: string, line: number, formatName: string): LogEvent {
     const host = p.host ?? this.source.folderHost ?? this.opts.defaultHost;
-    const t = this.opts.clock.resolve(p, host);
-    if (t.local) this.assumedZone = true;
-    if (t.relative) this.relativeTimes++;
-    if (t.ms !== null) this.lastMs = t.ms;
-    const bootFromSyslog = p.fields?.uptimeSec;
-    if (typeof bootFromSyslog === 'number' && t.ms !== null && p.uptimeSec === undefined) {
-      this.opts.clock.setBootTime(host, t.ms - bootFromSyslog * 1000);
+    let ms: number | null = null;
+    const wallMs = p.wallMs;
+    if (wallMs !== undefined) {
+      const offsetMin = p.offsetMin;
+      ms = offsetMin !== undefined ? wallMs - offsetMin * 60_000 : wallToUtcMs(wallMs, this.zoneFor(host));
+    } else if (p.uptimeSec !== undefined) {
+      const t = this.opts.clock.resolve(p, host);
+      if (t.relative) this.relativeTimes++;
+      ms = t.ms;
     }
-    // culprit collect's manifest states the zone the host printed its local times in
-    const hostTimeZone = p.fields?.hostTimeZone;
-    if (typeof hostTimeZone === 'string') {
-      // by the folder too: the other files of a renamed host folder go by the folder's name
-      this.opts.clock.setHostZone(host, hostTimeZone);
-      if (this.source.folderHost) this.opts.clock.setHostZone(this.source.folderHost, hostTimeZone);
-    }
-    const bootTimeMs = p.fields?.bootTimeMs;
-    if (typeof bootTimeMs === 'number') this.opts.clock.setBootTime(host, bootTimeMs);
-    // uptime -s prints the boot time as local wall time: read it in the clock's zone
-    const bootWallMs = p.fields?.bootWallMs;
-    if (typeof bootWallMs === 'number') {
-      const boot = this.opts.clock.resolve({ wallMs: bootWallMs, message: '' }, host).ms;
-      if (boot !== null) this.opts.clock.setBootTime(host, boot);
-    }
+    const fields = p.fields ?? null;
+    if (fields !== null) this.noteClockFields(fields, p, host, ms);
     return {
-      timeMs: t.ms,
+      timeMs: ms,
       timeText: p.timeText ?? null,
       host,
       path: this.source.path,
@@ -288,8 +281,49 @@ class EventEmitterForInput {
       logger: p.logger ?? null,
       message: p.message,
       text,
-      fields: p.fields ?? null,
+      fields,
     };
+  }
+
+  /**
+   * The zone a host's zone-less times are read in (RunClock.resolve's rule), remembered for the
+   * last host until the clock learns another host zone. Notes when the zone had to be assumed.
+   */
+  private zoneFor(host: string | null): string {
+    const clock = this.opts.clock;
+    if (host !== this.zoneHost || clock.zoneVersion !== this.zoneVersion) {
+      const stated = clock.statedZone(host);
+      this.zoneHost = host;
+      this.zoneVersion = clock.zoneVersion;
+      this.zone = stated ?? clock.zone;
+      this.zoneAssumed = stated === undefined;
+    }
+    if (this.zoneAssumed) this.assumedZone = true;
+    return this.zone;
+  }
+
+  /** Fields some records carry to place other records on the clock (boot times, a host's zone). */
+  private noteClockFields(fields: Fields, p: Parsed, host: string | null, ms: number | null): void {
+    const clock = this.opts.clock;
+    const bootFromSyslog = fields.uptimeSec;
+    if (typeof bootFromSyslog === 'number' && ms !== null && p.uptimeSec === undefined) {
+      clock.setBootTime(host, ms - bootFromSyslog * 1000);
+    }
+    // culprit collect's manifest states the zone the host printed its local times in
+    const hostTimeZone = fields.hostTimeZone;
+    if (typeof hostTimeZone === 'string') {
+      // by the folder too: the other files of a renamed host folder go by the folder's name
+      clock.setHostZone(host, hostTimeZone);
+      if (this.source.folderHost) clock.setHostZone(this.source.folderHost, hostTimeZone);
+    }
+    const bootTimeMs = fields.bootTimeMs;
+    if (typeof bootTimeMs === 'number') clock.setBootTime(host, bootTimeMs);
+    // uptime -s prints the boot time as local wall time: read it in the clock's zone
+    const bootWallMs = fields.bootWallMs;
+    if (typeof bootWallMs === 'number') {
+      const boot = clock.resolve({ wallMs: bootWallMs, message: '' }, host).ms;
+      if (boot !== null) clock.setBootTime(host, boot);
+    }
   }
 
   private flush(): void {
@@ -341,13 +375,18 @@ function yearTracker(clock: RunClock, mtimeMs: number | null, path: string, host
   const fromRun = clock.latestMs !== null;
   const refMs = clock.latestMs ?? mtimeMs;
   const ref = refMs !== null ? new Date(refMs) : null;
+  // read once: yearFor runs for many lines of a year-less log
+  const refYear = ref ? ref.getUTCFullYear() : null;
+  const refMonth = ref ? ref.getUTCMonth() : 0;
+  let refWall: number | null = null;
+  let refWallVersion = -1;
   const ctx: ParseContext = {
     path,
     yearFor(month) {
       if (clock.year !== null) return clock.year;
-      if (ref) {
+      if (refYear !== null) {
         // a line cannot be newer than the file that holds it: a later month is last year's
-        const y = month > ref.getUTCMonth() ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear();
+        const y = month > refMonth ? refYear - 1 : refYear;
         if (state.assumed === null) {
           state.assumed = y;
           state.basis = fromRun ? 'the times in the other inputs' : "the file's modification time";
@@ -362,8 +401,13 @@ function yearTracker(clock: RunClock, mtimeMs: number | null, path: string, host
       return y;
     },
     dateFor(msOfDay) {
-      const at = refMs ?? Date.now();
-      const wall = at + zoneOffsetMs(clock.zoneOf(host), at);
+      // the reference's wall time, looked up again only when the clock learns a host zone
+      if (refWall === null || refWallVersion !== clock.zoneVersion) {
+        const at = refMs ?? Date.now();
+        refWall = at + zoneOffsetMs(clock.zoneOf(host), at);
+        refWallVersion = clock.zoneVersion;
+      }
+      const wall = refWall;
       let dayStart = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
       // a time well past the reference's time of day was written the day before (over midnight)
       if (msOfDay > wall - dayStart + DATE_SLACK_MS) dayStart -= DAY_MS;

@@ -1,7 +1,7 @@
 import type { Fields } from '../../events/event.js';
 import { severityFromWord } from '../../events/severity.js';
 import { fractionToMs, monthIndex } from '../../events/time.js';
-import { defineFormat } from '../define.js';
+import { defineFormat, type Parsed } from '../define.js';
 
 // 2.4: "[Sat Mar 02 11:04:05.123456 2024] [proxy:error] [pid 1234:tid 5678] [client 1.2.3.4:5] (111)Connection refused: AH00957: msg"
 // 2.2: "[Sat Mar 02 11:04:05 2024] [error] [client 1.2.3.4] msg"
@@ -23,34 +23,38 @@ export const apacheError = defineFormat({
     if (line.charCodeAt(0) !== 91) return undefined;
     const m = LINE.exec(line);
     if (!m) return undefined;
-    const mi = monthIndex(m[1]!);
-    if (mi < 0) return undefined;
-    const wallMs = Date.UTC(+m[7]!, mi, +m[2]!, +m[3]!, +m[4]!, +m[5]!, fractionToMs(m[6]));
+    const wallMs = dayStart(m[1]!, m[7]!, m[2]!);
+    if (Number.isNaN(wallMs)) return undefined;
     const level = m[9]!;
     let message = line.slice(m[0].length);
-    const fields: Fields = {};
+    let fields: Fields | null = null;
     if (m[12]) {
-      fields['client'] = m[12];
-      const r = REFERER_TAIL.exec(message);
+      fields = { client: m[12] };
+      const r = message.includes(', referer: ') ? REFERER_TAIL.exec(message) : null;
       if (r) {
         fields['referer'] = r[1]!;
         message = message.slice(0, r.index);
       }
     }
-    const e = ERRNO.exec(message);
-    if (e) fields['errno'] = +e[1]!;
-    const id = MESSAGE_ID.exec(message);
-    if (id) fields['messageId'] = id[1]!;
-    return {
-      wallMs,
+    const e = message.charCodeAt(0) === 40 ? ERRNO.exec(message) : null;
+    if (e) (fields ??= {})['errno'] = +e[1]!;
+    const id = message.includes('AH') ? MESSAGE_ID.exec(message) : null;
+    if (id) (fields ??= {})['messageId'] = id[1]!;
+    const parsed: Parsed = {
+      wallMs: wallMs + (+m[3]!) * 3_600_000 + (+m[4]!) * 60_000 + (+m[5]!) * 1000 + fractionToMs(m[6]),
+      offsetMin: undefined,
+      uptimeSec: undefined,
       timeText: line.slice(1, line.indexOf(']')),
-      severity: level.startsWith('trace') ? 'trace' : severityFromWord(level),
+      severity: level.charCodeAt(0) === 116 /* t */ && level.startsWith('trace') ? 'trace' : severityFromWord(level),
+      host: undefined,
+      process: undefined,
       pid: m[10] ? +m[10] : null,
       thread: m[11] ?? null,
       logger: m[8] ?? null,
       message,
-      fields: Object.keys(fields).length ? fields : null,
+      fields,
     };
+    return parsed;
   },
   samples: [
     {
@@ -78,3 +82,16 @@ export const apacheError = defineFormat({
     },
   ],
 });
+
+// Lines of one day share its start: Date.UTC and the month lookup run once per day.
+let lastDay = { mon: '', year: '', day: '', ms: NaN };
+
+/** Date.UTC of the day, or NaN for an unknown month name. */
+function dayStart(mon: string, year: string, day: string): number {
+  const l = lastDay;
+  if (l.day === day && l.mon === mon && l.year === year) return l.ms;
+  const mi = monthIndex(mon);
+  const ms = mi < 0 ? NaN : Date.UTC(+year, mi, +day);
+  lastDay = { mon, year, day, ms };
+  return ms;
+}

@@ -1,9 +1,9 @@
 import { defineFormat, type Parsed } from '../define.js';
-import { parseSyslogStamp } from '../timestamps.js';
+import { scanSyslogStamp, syslogStamp } from '../timestamps.js';
 import { parseJournalMarker, parseJournalTail } from './journal-lines.js';
 
-// journalctl always prints six digits of microseconds here
-const STAMP = /^([A-Z][a-z]{2}) (\d\d) (\d\d:\d\d:\d\d)\.(\d{6}) /;
+// "Mar 02 11:04:05.123456 ": journalctl pads the day with a zero and prints six digits of microseconds
+const STAMP_CHARS = 22;
 
 /** `journalctl -o short-precise`: "Mar 02 11:04:05.123456 host unit[pid]: msg". */
 export const journalctlShortPrecise = defineFormat({
@@ -17,12 +17,9 @@ export const journalctlShortPrecise = defineFormat({
     const c = line.charCodeAt(0);
     if (c === 45) return parseJournalMarker(line, true);
     if (c < 65 || c > 90) return undefined;
-    const m = STAMP.exec(line);
-    if (!m) return undefined;
-    const wallMs = parseSyslogStamp(m[1]!, m[2]!, m[3]!, m[4], ctx);
-    if (wallMs === undefined) return undefined;
-    const out: Parsed = { wallMs, timeText: line.slice(0, m[0].length - 1), message: '' };
-    return parseJournalTail(line.slice(m[0].length), out) ? out : undefined;
+    if (line.charCodeAt(4) === 32 || scanSyslogStamp(line, 0, ctx) !== STAMP_CHARS || line.charCodeAt(STAMP_CHARS) !== 32) return undefined;
+    const out: Parsed = { wallMs: syslogStamp.wallMs, timeText: line.slice(0, STAMP_CHARS), message: '' };
+    return parseJournalTail(line.slice(STAMP_CHARS + 1), out) ? out : undefined;
   },
   samples: [
     {

@@ -1,9 +1,9 @@
 import { defineFormat, type Parsed } from '../define.js';
-import { parseSyslogStamp } from '../timestamps.js';
+import { scanSyslogStamp, syslogStamp } from '../timestamps.js';
 import { parseJournalMarker, parseJournalTail } from './journal-lines.js';
 
-// "Mar 02 11:04:05 " (journalctl pads the day with a zero; rsyslog with a space)
-const STAMP = /^([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d) /;
+// "Mar 02 11:04:05 " (journalctl pads the day with a zero; rsyslog with a space): 15 characters
+const STAMP_CHARS = 15;
 
 /**
  * `journalctl` default output. Its lines look like classic syslog: the file is told apart by the
@@ -21,12 +21,9 @@ export const journalctlShort = defineFormat({
     const c = line.charCodeAt(0);
     if (c === 45) return parseJournalMarker(line);
     if (c < 65 || c > 90) return undefined;
-    const m = STAMP.exec(line);
-    if (!m) return undefined;
-    const wallMs = parseSyslogStamp(m[1]!, m[2]!, m[3]!, undefined, ctx);
-    if (wallMs === undefined) return undefined;
-    const out: Parsed = { wallMs, timeText: line.slice(0, m[0].length - 1), message: '' };
-    return parseJournalTail(line.slice(m[0].length), out) ? out : undefined;
+    if (scanSyslogStamp(line, 0, ctx) !== STAMP_CHARS || line.charCodeAt(STAMP_CHARS) !== 32) return undefined;
+    const out: Parsed = { wallMs: syslogStamp.wallMs, timeText: line.slice(0, STAMP_CHARS), message: '' };
+    return parseJournalTail(line.slice(STAMP_CHARS + 1), out) ? out : undefined;
   },
   samples: [
     {

@@ -1,6 +1,7 @@
-import { severityFromWord } from '../../events/severity.js';
+import type { Fields } from '../../events/event.js';
+import { type Severity, severityFromWord } from '../../events/severity.js';
 import { defineFormat, type Parsed } from '../define.js';
-import { parseIsoLike } from '../timestamps.js';
+import { isoStamp, scanIsoLike } from '../timestamps.js';
 
 /**
  * The layouts JVM services print with log4j/logback/slf4j. They share: an ISO-like timestamp first,
@@ -8,11 +9,12 @@ import { parseIsoLike } from '../timestamps.js';
  * ZooKeeper: "2024-03-02 11:04:05,210 [myid:3] - WARN  [QuorumPeer[myid=3]:Follower@129] - msg"
  * Kafka:     "[2024-03-02 11:04:05,210] INFO [KafkaServer id=1] started (kafka.server.KafkaServer)"
  * logback:   "2024-03-02 11:04:05.210 ERROR [main] o.a.c.Foo - msg" / "... [main] ERROR o.a.Foo - msg"
+ * The layout regexes are sticky: they run from just past the timestamp, with no substring taken.
  */
 const LEVEL = '(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)';
-const ZOOKEEPER = new RegExp(`^ ?(?:\\[myid:(\\d*)\\] )?- ${LEVEL} +\\[(.+?)(?::(\\w[\\w$.]*)@(\\d+))?\\] - (.*)$`);
-const LEVEL_FIRST = new RegExp(`^ ${LEVEL} +(?:\\[([^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*)\\] )?(?:([\\w$.]+)(?:(?::\\d+)? - |: ))?(.*)$`);
-const THREAD_FIRST = new RegExp(`^ \\[([^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*)\\] ${LEVEL} +(?:([\\w$.]+)(?:(?::\\d+)? - |: ))?(.*)$`);
+const ZOOKEEPER = new RegExp(` ?(?:\\[myid:(\\d*)\\] )?- ${LEVEL} +\\[(.+?)(?::(\\w[\\w$.]*)@(\\d+))?\\] - (.*)$`, 'y');
+const LEVEL_FIRST = new RegExp(` ${LEVEL} +(?:\\[([^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*)\\] )?(?:([\\w$.]+)(?:(?::\\d+)? - |: ))?(.*)$`, 'y');
+const THREAD_FIRST = new RegExp(` \\[([^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*)\\] ${LEVEL} +(?:([\\w$.]+)(?:(?::\\d+)? - |: ))?(.*)$`, 'y');
 const KAFKA_TAIL = / \(([\w$.]+)\)$/;
 
 export const log4j = defineFormat({
@@ -27,38 +29,38 @@ export const log4j = defineFormat({
   continuation: /^(?:\s+at |\s*Caused by: |\s*Suppressed: |\s+\.\.\. \d+ (?:more|common frames omitted)|[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b|No GCs detected\s*$|GC pool '[^']{1,200}' had collection\(s\): )/,
   parse(line) {
     const bracketed = line.charCodeAt(0) === 91; // Kafka wraps the time in [...]
+    const at = bracketed ? 1 : 0;
     // log4j's ISO8601 dates use dashes; '2024/03/02' is Go's log package or nginx, not log4j
-    if (line.charCodeAt(bracketed ? 5 : 4) !== 45) return undefined;
-    const t = parseIsoLike(bracketed ? line.slice(1) : line);
-    if (!t) return undefined;
-    let rest = line.slice(t.length + (bracketed ? 1 : 0));
+    if (line.charCodeAt(at + 4) !== 45) return undefined;
+    const stampEnd = scanIsoLike(line, at);
+    if (stampEnd < 0) return undefined;
+    const wallMs = isoStamp.wallMs;
+    const offsetMin = isoStamp.offsetMin;
+    let pos = stampEnd;
     if (bracketed) {
-      if (rest.charCodeAt(0) !== 93) return undefined;
-      rest = rest.slice(1);
+      if (line.charCodeAt(pos) !== 93) return undefined;
+      pos++;
     }
-    const timeText = line.slice(bracketed ? 1 : 0, t.length + (bracketed ? 1 : 0));
+    const timeText = line.slice(at, stampEnd);
     // the character after the timestamp tells the layout: " - LEVEL" / " [myid:" (ZooKeeper),
     // " [thread] LEVEL" (thread first), " LEVEL" (level first): one regex per line, not three
-    const c1 = rest.charCodeAt(1);
+    const c1 = line.charCodeAt(pos + 1);
     let m: RegExpExecArray | null;
-    if (c1 === 45 /* - */ || (c1 === 91 /* [ */ && rest.startsWith(' [myid:'))) {
-      m = ZOOKEEPER.exec(rest);
+    if (c1 === 45 /* - */ || (c1 === 91 /* [ */ && line.startsWith(' [myid:', pos))) {
+      ZOOKEEPER.lastIndex = pos;
+      m = ZOOKEEPER.exec(line);
       if (!m) return undefined;
-      const p: Parsed = {
-        wallMs: t.wallMs, timeText, severity: severityFromWord(m[2]), thread: m[3]!, logger: m[4] ?? null,
-        message: m[6]!, fields: m[1] ? { myid: +m[1], sourceLine: m[5] ? +m[5] : null } : null,
-      };
-      if (t.offsetMin !== undefined) p.offsetMin = t.offsetMin;
-      return p;
+      return parsedOf(wallMs, offsetMin, timeText, severityFromWord(m[2]), m[3]!, m[4] ?? null, m[6]!,
+        m[1] ? { myid: +m[1], sourceLine: m[5] ? +m[5] : null } : null);
     }
     if (c1 === 91 /* [ */ && !bracketed) {
-      m = THREAD_FIRST.exec(rest);
+      THREAD_FIRST.lastIndex = pos;
+      m = THREAD_FIRST.exec(line);
       if (!m) return undefined;
-      const p: Parsed = { wallMs: t.wallMs, timeText, severity: severityFromWord(m[2]), thread: m[1]!, logger: m[3] ?? null, message: m[4]! };
-      if (t.offsetMin !== undefined) p.offsetMin = t.offsetMin;
-      return p;
+      return parsedOf(wallMs, offsetMin, timeText, severityFromWord(m[2]), m[1]!, m[3] ?? null, m[4]!, undefined);
     }
-    m = LEVEL_FIRST.exec(rest);
+    LEVEL_FIRST.lastIndex = pos;
+    m = LEVEL_FIRST.exec(line);
     if (!m) return undefined;
     let message = m[4]!;
     let logger = m[3] ?? null;
@@ -69,9 +71,7 @@ export const log4j = defineFormat({
     }
     // LEVEL_FIRST's optional thread group swallows Kafka's "[KafkaServer id=1]" prefix: keep it in the message
     if (bracketed && m[2] !== undefined) message = `[${m[2]}] ${message}`;
-    const p: Parsed = { wallMs: t.wallMs, timeText, severity: severityFromWord(m[1]), thread: bracketed ? null : (m[2] ?? null), logger, message };
-    if (t.offsetMin !== undefined) p.offsetMin = t.offsetMin;
-    return p;
+    return parsedOf(wallMs, offsetMin, timeText, severityFromWord(m[1]), bracketed ? null : (m[2] ?? null), logger, message, undefined);
   },
   samples: [
     {
@@ -97,3 +97,10 @@ export const log4j = defineFormat({
   ],
 });
 
+/** One object shape for every log4j record, so the code that reads it stays monomorphic. */
+function parsedOf(
+  wallMs: number, offsetMin: number | undefined, timeText: string, severity: Severity | null, thread: string | null,
+  logger: string | null, message: string, fields: Fields | null | undefined,
+): Parsed {
+  return { wallMs, offsetMin, uptimeSec: undefined, timeText, severity, host: undefined, process: undefined, pid: undefined, thread, logger, message, fields };
+}

@@ -1,9 +1,12 @@
-import { severityFromWord } from '../../events/severity.js';
-import { defineFormat } from '../define.js';
-import { parseIsoLike } from '../timestamps.js';
+import type { Severity } from '../../events/severity.js';
+import { defineFormat, type Parsed } from '../define.js';
+import { isoStamp, scanIsoLike } from '../timestamps.js';
 
-// A level word anywhere early in the line.
-const LEVEL_WORD = /\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|PANIC|SEVERE)\b/;
+// A level word anywhere early in the line. No capture: search() then finds it without building a
+// match, and the word's first letter tells its severity (LEVEL_BY_FIRST).
+const LEVEL_WORD = /\b(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|PANIC|SEVERE)\b/;
+/** Level words sit in a line's first columns. */
+const LEVEL_HEAD_CHARS = 100;
 
 /**
  * Text in no known format: each line is an event, with whatever timestamp and level word can be found.
@@ -15,16 +18,11 @@ export const plain = defineFormat({
   producer: 'any',
   shape: 'lines',
   parse(line) {
-    const head = line.length > 200 ? line.slice(0, 200) : line;
+    const severity = levelIn(line);
     const at = isoStampStart(line);
-    const t = at >= 0 ? parseIsoLike(at === 0 ? head : head.slice(at)) : undefined;
-    // level words sit in a line's first columns
-    const lw = LEVEL_WORD.exec(line.length > 100 ? line.slice(0, 100) : line);
-    if (!t) return { message: line, severity: lw ? severityFromWord(lw[1]) : null };
-    const end = at + t.length;
-    const message = line.slice(end).replace(/^[\]\s:|-]+/, '');
-    const out = { wallMs: t.wallMs, timeText: head.slice(at, end), message, severity: lw ? severityFromWord(lw[1]) : null };
-    return t.offsetMin === undefined ? out : { ...out, offsetMin: t.offsetMin };
+    const end = at >= 0 ? scanIsoLike(line, at) : -1;
+    if (end < 0) return parsedOf(undefined, undefined, undefined, severity, line);
+    return parsedOf(isoStamp.wallMs, isoStamp.offsetMin, line.slice(at, end), severity, line.slice(afterSeparators(line, end)));
   },
   samples: [
     { text: 'something happened', expect: { message: 'something happened' } },
@@ -50,4 +48,40 @@ function isoStampStart(line: string): number {
     }
   }
   return -1;
+}
+
+/** One object shape for every plain line, so the code that reads it stays monomorphic. */
+function parsedOf(wallMs: number | undefined, offsetMin: number | undefined, timeText: string | undefined, severity: Severity | null, message: string): Parsed {
+  return {
+    wallMs, offsetMin, uptimeSec: undefined, timeText, severity,
+    host: undefined, process: undefined, pid: undefined, thread: undefined, logger: undefined, message, fields: undefined,
+  };
+}
+
+const LEVEL_BY_FIRST: Record<string, Severity> = {
+  T: 'trace', D: 'debug', I: 'info', N: 'notice', W: 'warn', E: 'error', C: 'critical', F: 'fatal', P: 'fatal', S: 'error',
+};
+
+function levelIn(line: string): Severity | null {
+  const head = line.length > LEVEL_HEAD_CHARS ? line.slice(0, LEVEL_HEAD_CHARS) : line;
+  const i = head.search(LEVEL_WORD);
+  return i < 0 ? null : LEVEL_BY_FIRST[head[i]!]!;
+}
+
+/** Past the "] ", " - ", ": ", " | " that separate a timestamp from the message. */
+function afterSeparators(line: string, i: number): number {
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 93 || c === 58 || c === 124 || c === 45 || isSpace(c)) i++;
+    else break;
+  }
+  return i;
+}
+
+/** What \s matches. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
