@@ -104,6 +104,16 @@ describe('TemplateMiner', () => {
     assert.deepEqual(snap.templates.map((t) => t.template).sort(), ['getDataEnabled: subId=<*> phoneId=<*>', 'getDataEnabled: subId=<*> retVal=true']);
   });
 
+  test('a mark of symbols among numbers (a sensor that failed to read) is another event than the readings', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) lines.push(`Fan speeds ( ${3500 + i} 3534 3375 4245 3515 3479 )`, `Fan speeds ( ${3500 + i} 3534 3375 **** 3515 3479 )`);
+    const { snap } = mine(lines);
+    assert.deepEqual(snap.templates.map((t) => [t.template, t.count]).sort(), [
+      ['Fan speeds ( <*> <*> <*> **** <*> <*> )', 6],
+      ['Fan speeds ( <*> <*> <*> <*> <*> <*> )', 6],
+    ]);
+  });
+
   test('memory does not grow with repeated lines', () => {
     const miner = new TemplateMiner();
     for (let i = 0; i < 50_000; i++) miner.add(`request ${i} served in ${i % 97} ms`);

@@ -193,7 +193,7 @@ export class TemplateMiner {
   /** A shape not seen before (or forgotten by the cache): find or make its template. */
   private place(tokens: string[]): number {
     const same = this.byLength.get(tokens.length) ?? [];
-    const cover = bestCover(same, tokens);
+    const cover = bestCover(same, tokens, this.variants);
     if (cover) return this.variantOf(cover, tokens);
     if (this.clusters.size >= this.options.maxTemplates) return OVERFLOW_HANDLE;
     const near = this.nearest(same, tokens);
@@ -236,7 +236,7 @@ export class TemplateMiner {
   private absorbCovered(into: Cluster, same: Cluster[]): void {
     let w = 0;
     for (const x of same) {
-      if (x !== into && covers(into.tokens, x.tokens)) {
+      if (x !== into && covers(into.tokens, x.tokens) && !marksWhereNumbers(into, x.tokens, this.variants[into.handle]!.tokens)) {
         this.forward.set(x.handle, into.handle);
         this.clusters.delete(x.handle);
         for (const [k, v] of x.variants) if (!into.variants.has(k)) into.variants.set(k, v);
@@ -264,13 +264,14 @@ export class TemplateMiner {
 }
 
 /** The covering cluster with the most constant tokens (first created on a tie). */
-function bestCover(candidates: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
+function bestCover(candidates: readonly Cluster[], tokens: readonly string[], variants: readonly Variant[]): Cluster | undefined {
   let best: Cluster | undefined;
   let allVariables: boolean | undefined;
   for (const c of candidates) {
     if ((!best || c.constants > best.constants) && covers(c.tokens, tokens)) {
       // a template of variables only covers only lines of variables only
       if (c.constants === 0 && !(allVariables ??= countConstants(tokens) === 0)) continue;
+      if (marksWhereNumbers(c, tokens, variants[c.handle]!.tokens)) continue;
       best = c;
     }
   }
@@ -278,3 +279,28 @@ function bestCover(candidates: readonly Cluster[], tokens: readonly string[]): C
 }
 
 export { WILDCARD };
+
+/**
+ * True when the tokens hold a mark of symbols only (`****`, `--`) where `into` had a number from its first
+ * line, beside other numbers: a sensor that failed to read is another event than its readings
+ * ("( 3552 **** 3515 )").
+ * Words are still absorbed ("user admin" by "user 0").
+ */
+function marksWhereNumbers(into: Cluster, tokens: readonly string[], intoFirst: readonly string[]): boolean {
+  for (let i = 0; i < into.tokens.length; i++) {
+    if (into.tokens[i] !== WILDCARD || intoFirst[i] !== WILDCARD) continue;
+    const t = tokens[i]!;
+    // among other numbers (a row of readings), not a word's place ("user ----")
+    const amongNumbers = intoFirst[i - 1] === WILDCARD || intoFirst[i + 1] === WILDCARD;
+    if (amongNumbers && t.length >= 2 && !t.includes(WILDCARD) && isSymbols(t)) return true;
+  }
+  return false;
+}
+
+function isSymbols(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i) | 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127) return false;
+  }
+  return true;
+}
