@@ -17,6 +17,15 @@ export function joinLengths(templates: readonly (readonly string[])[]): number[]
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
+  // the same words around runs of variables of any length ("name <*> <*> <*>" / "name <*>"): a list
+  const byRuns = new Map<string, number>();
+  templates.forEach((t, i) => {
+    const key = runsKey(t);
+    if (key === null) return;
+    const first = byRuns.get(key);
+    if (first === undefined) byRuns.set(key, i);
+    else if (find(first) !== find(i)) parent[Math.max(find(first), find(i))] = Math.min(find(first), find(i));
+  });
   const byLength = new Map<number, number[]>();
   templates.forEach((t, i) => byLength.set(t.length, [...(byLength.get(t.length) ?? []), i]));
   let budget = MAX_COMPARISONS;
@@ -68,4 +77,31 @@ function differBy(a: readonly string[], b: readonly string[], same: (x: string, 
   let constants = 0;
   for (const t of a) if (!hasVar(t)) constants++;
   return constants >= 3;
+}
+
+/** A list's worth of variables at least this long somewhere makes a template a list (see runsKey). */
+const MIN_RUN = 2;
+/** Constant words a template needs for its runs to be joined by their words alone. */
+const MIN_RUN_CONSTANTS = 2;
+
+/**
+ * The template with each run of bare `<*>` tokens read as one, when it has a run of MIN_RUN or
+ * more and MIN_RUN_CONSTANTS constant words; else null.
+ */
+function runsKey(t: readonly string[]): string | null {
+  let key = '';
+  let run = 0;
+  let longest = 0;
+  let constants = 0;
+  for (const tok of t) {
+    if (tok === WILDCARD) {
+      if (run++ === 0) key += '\u0000';
+      if (run > longest) longest = run;
+      continue;
+    }
+    run = 0;
+    if (!hasVar(tok)) constants++;
+    key += `${tok}\u0001`;
+  }
+  return longest >= MIN_RUN && constants >= MIN_RUN_CONSTANTS ? key : null;
 }

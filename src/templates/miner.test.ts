@@ -114,6 +114,13 @@ describe('TemplateMiner', () => {
     ]);
   });
 
+  test('a list of values of any length is one template', () => {
+    const lines: string[] = [];
+    for (const n of [3, 9, 33, 3, 20]) lines.push(`Warning: we failed to resolve data source name ${Array.from({ length: n }, (_, i) => `an${i}`).join(' ')}`);
+    const { snap } = mine(lines);
+    assert.deepEqual(snap.templates.map((t) => t.count), [5]);
+  });
+
   test('memory does not grow with repeated lines', () => {
     const miner = new TemplateMiner();
     for (let i = 0; i < 50_000; i++) miner.add(`request ${i} served in ${i % 97} ms`);
