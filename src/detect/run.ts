@@ -154,7 +154,7 @@ export class DetectorRunner {
           en.hints |= slot.bit;
         } else this.watchedMask |= slot.bit;
       }
-      seenList.length = 0;
+      if (seenList.length > 0) seenList.length = 0;
     }
     // too long to scan whole: any hint or watched word may be further on
     this.overlong = e.message.length > GATE_SCAN_CHARS;

@@ -60,6 +60,17 @@ export function categoryOfWords(template: string): Category | null {
   return null;
 }
 
+/** Each template's category, worked out once per stage for all the pattern-errors detectors. */
+const categoriesByStage = new WeakMap<TemplateStage, Map<string, Category | null>>();
+
+function categoryIn(stage: TemplateStage, template: string): Category | null {
+  let known = categoriesByStage.get(stage);
+  if (!known) categoriesByStage.set(stage, (known = new Map()));
+  let c = known.get(template);
+  if (c === undefined) known.set(template, (c = categoryOfWords(template)));
+  return c;
+}
+
 function analyse(stage: TemplateStage, category: Category, detector: string): Omit<Finding, 'id'>[] {
   const groups = new Map<string, Group>();
   for (const v of stage.view()) {
@@ -73,7 +84,7 @@ function analyse(stage: TemplateStage, category: Category, detector: string): Om
   const out: (Omit<Finding, 'id'> & { weight: number })[] = [];
   for (const g of groups.values()) {
     const picked: { v: SourceView; t: SourceTemplate }[] = [];
-    for (const v of g.views) for (const t of v.templates) if (t.maxSeverity >= WARN && categoryOfWords(t.template) === category) picked.push({ v, t });
+    for (const v of g.views) for (const t of v.templates) if (t.maxSeverity >= WARN && categoryIn(stage, t.template) === category) picked.push({ v, t });
     if (picked.length === 0) continue;
     const where = `${g.name}${g.host ? ` on ${g.host}` : ''}`;
     const rise = riseOf(g, picked, stage.bucketMs);

@@ -41,6 +41,8 @@ const ID = /(?:id|Id|ID)\s?[=:]\s?"?([\w.:/@-]{1,128})/y;
 const NAMED_RECORD = /\b(?:[Mm]essage|[Mm]sg|[Rr]ecord|[Ee]ntry|[Ee]vent|[Jj]ob)\s#?([\w.:/@-]{0,127}\d[\w.:/@-]{0,127})/;
 // a program announcing its start (Spring Boot prints "Starting App ... with PID 4411")
 const START_BANNER = /^(?:\[[^\]]{0,128}\]:? )?(?:starting\b|started\b|booting\b|launching\b|start(?:ing)? up\b|(?:service|worker|consumer|application|app|server|process|daemon) start(?:ed|ing)\b)/i;
+/** First characters a start banner can have (a bracketed prefix or its first word, any case): others skip the regex. */
+const BANNER_FIRST: ReadonlySet<number> = new Set([...'[sblwcapd', ...'SBLWCAPD'].map((c) => c.charCodeAt(0)));
 const BANNER_PID = /\b(?:with )?PID[ =:]\s?(\d{1,7})\b/;
 // an orderly stop: the record was abandoned on purpose, not by a crash
 const ORDERLY_STOP = /\b(?:received (?:signal )?SIG(?:TERM|INT)|shutting down|graceful(?:ly)?|shutdown (?:complete|requested|hook)|stopping (?:consumer|worker|service|application))\b/i;
@@ -224,6 +226,8 @@ export const poisonMessage = stream({
     };
     // pid-keyed incarnations are keyed by a number (the path's index and the pid): no string per line
     const pathIndex = new Map<string, number>();
+    let lastKey: string | number | null = null;
+    let lastInc: Incarnation | undefined;
     const pidKey = (path: string, pid: number): number | string => {
       let i = pathIndex.get(path);
       if (i === undefined) pathIndex.set(path, (i = pathIndex.size));
@@ -252,9 +256,16 @@ export const poisonMessage = stream({
         // a log whose lines carry pids: one incarnation per pid (workers may interleave), restarts
         // judged at the end from when each pid was first seen; otherwise start banners divide the log
         const key = pid !== null ? pidKey(e.path, pid) : e.path;
-        let inc = current.get(key);
-        const banner = pid === null && START_BANNER.test(body) && !WORKING.test(body);
+        // consecutive lines mostly belong to one incarnation: the last one found is tried first
+        let inc: Incarnation | undefined;
+        if (key === lastKey) inc = lastInc;
+        else if ((inc = current.get(key)) !== undefined) {
+          lastKey = key;
+          lastInc = inc;
+        }
+        const banner = pid === null && BANNER_FIRST.has(body.charCodeAt(0)) && START_BANNER.test(body) && !WORKING.test(body);
         if (!inc || banner) {
+          lastKey = null;
           if (inc) {
             current.delete(key);
             endIncarnation(inc, e.timeMs);
@@ -269,6 +280,8 @@ export const poisonMessage = stream({
             startMs: e.timeMs, lastMs: e.timeMs, byPid: pid !== null, inHand: null, orderlyStop: false, inLogCrash: null, restartedMs: undefined,
           };
           current.set(key, inc);
+          lastKey = key;
+          lastInc = inc;
           if (inc.byPid && inc.startMs !== null && allStarts.length < MAX_INCARNATIONS) allStarts.push({ path: e.path, startMs: inc.startMs });
           if (banner) return;
         }
@@ -299,6 +312,7 @@ export const poisonMessage = stream({
       finish() {
         for (const inc of current.values()) endIncarnation(inc, undefined);
         current.clear();
+        lastKey = null;
         // a pid's run ended in a restart when a new pid started in the same log after its last line
         const startsByPath = new Map<string, number[]>();
         for (const inc of allStarts) {
