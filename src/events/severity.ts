@@ -34,8 +34,16 @@ for (const [w, s] of Object.entries(WORDS)) {
 /** Maps a level word as software prints it (WARN, Warning, E, err, panic...) to the one scale. */
 export function severityFromWord(word: string | undefined): Severity | null {
   if (!word) return null;
-  return WORD_MAP.get(word) ?? WORD_MAP.get(word.toLowerCase()) ?? null;
+  // lines of one log mostly share their level word: comparing with the last one skips the hashing
+  if (word === lastWord) return lastSeverity;
+  const s = WORD_MAP.get(word) ?? WORD_MAP.get(word.toLowerCase()) ?? null;
+  lastWord = word;
+  lastSeverity = s;
+  return s;
 }
+
+let lastWord = '';
+let lastSeverity: Severity | null = null;
 
 /** syslog priority number 0..7 (emerg..debug) */
 export function severityFromSyslog(n: number): Severity {

@@ -33,16 +33,18 @@ export const plain = defineFormat({
 const MAX_STAMP_OFFSET = 40;
 
 /**
- * Where an ISO-like 'YYYY-MM-DD HH:MM:SS' starts within the first 40 characters, or -1. A character
- * scan, not a regex search: this runs on every line of every unknown file.
+ * Where an ISO-like 'YYYY-MM-DD HH:MM:SS' starts within the first 40 characters, or -1. Candidates
+ * are found from the colons (the stamp's first colon is 13 characters in), not by testing every
+ * position: this runs on every line of every unknown file.
  */
 function isoStampStart(line: string): number {
   const last = Math.min(MAX_STAMP_OFFSET, line.length - 19);
-  for (let i = 0; i <= last; i++) {
+  for (let colon = line.indexOf(':', 13); colon >= 0 && colon - 13 <= last; colon = line.indexOf(':', colon + 1)) {
+    const i = colon - 13;
     const c = line.charCodeAt(i);
     if (c < 48 || c > 57) continue;
     const sep = line.charCodeAt(i + 4);
-    if ((sep === 45 || sep === 47) && line.charCodeAt(i + 7) === sep && line.charCodeAt(i + 13) === 58 && line.charCodeAt(i + 16) === 58) {
+    if ((sep === 45 || sep === 47) && line.charCodeAt(i + 7) === sep && line.charCodeAt(i + 16) === 58) {
       const mid = line.charCodeAt(i + 10);
       if (mid === 32 || mid === 84) return i;
     }
