@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     console.log(`${set.padEnd(12)} ${String(lines.length).padStart(5)} ${String(new Set(truth).size).padStart(6)} ${String(m.snap.templates.length).padStart(6)}  ${ga.toFixed(3)}  ${drain}  ${below.padEnd(11)}  ${m.format.padEnd(17)} ${String(m.joined).padStart(6)} ${String(m.noEvent).padStart(8)}`);
     if (set === detail) printDetail(lines, truth, m.predicted, m.snap);
   }
-  console.log(`${'average'.padEnd(27)}        ${(sum / sets.length).toFixed(3)}  ${(drainSum / sets.length).toFixed(4)}`);
+  console.log(`${'average'.padEnd(27)}        ${(sum / sets.length).toFixed(4)} ${(drainSum / sets.length).toFixed(4)}`);
 }
 
 /** For one set: each true group that was not mined exactly, with the mined templates it fell into. */

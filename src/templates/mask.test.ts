@@ -51,6 +51,11 @@ describe('maskToken', () => {
     // a two-label name is a host only as a value (a Java package is not: java.net)
     ['rhost=example.com', 'rhost=<*>'],
     ['java.net', 'java.net'],
+    // a device name is a wording (which interface), a longer number after letters is an id
+    ['eth0', 'eth0'],
+    ['awdl0)', 'awdl0)'],
+    ['tc19060', '<*>'],
+    ['an14', '<*>'],
   ];
   for (const [input, want] of cases) {
     test(`${input} → ${want}`, () => assert.equal(maskToken(input), want));

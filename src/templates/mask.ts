@@ -112,6 +112,7 @@ function isCalendarWord(tok: string): boolean {
 }
 
 function maskRuns(tok: string): string {
+  if (isDeviceName(tok)) return tok;
   if (isCompositeId(tok)) return maskWhole(tok);
   let out = '';
   let copyFrom = 0; // tok[copyFrom, i) is still to be copied
@@ -230,3 +231,19 @@ function maskWhole(tok: string): string {
   while (e > s && isCloser(tok.charCodeAt(e - 1))) e--;
   return tok.slice(0, s) + WILDCARD + tok.slice(e);
 }
+
+/**
+ * A device or interface name: a short lower-case word and a one-digit unit number (eth0, en1,
+ * awdl0, sda2), a wording like a protocol name; `tc19060` or `an14` are ids. (shape-cache.ts keeps
+ * such digits too.)
+ */
+export function isDeviceName(tok: string): boolean {
+  let e = tok.length;
+  while (e > 0 && isCloser(tok.charCodeAt(e - 1))) e--;
+  let k = 0;
+  while (k < e && isLower(tok.charCodeAt(k))) k++;
+  return k >= MIN_DEVICE_LETTERS && k <= MAX_DEVICE_LETTERS && e === k + 1 && isDigit(tok.charCodeAt(k));
+}
+
+export const MIN_DEVICE_LETTERS = 2;
+export const MAX_DEVICE_LETTERS = 5;

@@ -116,7 +116,7 @@ describe('TemplateMiner', () => {
 
   test('a list of values of any length is one template', () => {
     const lines: string[] = [];
-    for (const n of [3, 9, 33, 3, 20]) lines.push(`Warning: we failed to resolve data source name ${Array.from({ length: n }, (_, i) => `an${i}`).join(' ')}`);
+    for (const n of [3, 9, 33, 3, 20]) lines.push(`Warning: we failed to resolve data source name ${Array.from({ length: n }, (_, i) => `an${10 + i}`).join(' ')}`);
     const { snap } = mine(lines);
     assert.deepEqual(snap.templates.map((t) => t.count), [5]);
   });

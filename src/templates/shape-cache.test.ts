@@ -56,6 +56,17 @@ describe('ShapeCache', () => {
     assert.equal(c.get('x=TLS13 ok'), SHAPE_MISS);
   });
 
+  test('a device name keeps its digits (masking keeps eth0 as a word), in both modes', () => {
+    const long = ' x'.repeat(200);
+    const c = cacheWith(['link up on eth0 at 10.0.0.1', `link up on en0${long}`, 'dev=sda1 full']);
+    assert.equal(c.get('link up on eth0 at 10.0.0.22'), 0);
+    assert.equal(c.get('link up on eth1 at 10.0.0.1'), SHAPE_MISS);
+    assert.equal(c.get('link up on eth12 at 10.0.0.1'), SHAPE_MISS);
+    assert.equal(c.get(`link up on en1${long}`), SHAPE_MISS);
+    assert.equal(c.get(`link up on en0${long}`), 1);
+    assert.equal(c.get('dev=sda2 full'), SHAPE_MISS);
+  });
+
   test('a full cache refuses new entries until cleared', () => {
     const c = new ShapeCache(2, 4096);
     for (const l of ['a', 'b']) {

@@ -15,6 +15,8 @@
  * a few typed arrays sized by the entry cap.
  */
 
+import { MAX_DEVICE_LETTERS, MIN_DEVICE_LETTERS } from './mask.js';
+
 /** Lines up to this long cannot reach a length-bound rule (bracket groups are cut at 320 chars). */
 const MAX_SHORT_CHARS = 320;
 const FNV_OFFSET = 0x811c9dc5;
@@ -122,8 +124,9 @@ function hashShape(text: string): boolean {
       if (c >= 48) {
         if (c === 58) {
           if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false; // ://
-        } else if (capitalsBefore(text, i) >= 3) {
-          // a protocol name (SOCKS5) keeps its digits: mask.ts isProtocolName
+        } else if (capitalsBefore(text, i) >= 3 || isDeviceStem(lowersBefore(text, i))) {
+          // a protocol name (SOCKS5) keeps its digits (mask.ts isProtocolName), and a device name
+          // (eth0, mask.ts isDeviceName) may: they are hashed as they are
           for (;;) {
             h = Math.imul(h ^ c, FNV_PRIME);
             g = Math.imul(g ^ c, PRIME_2);
@@ -159,6 +162,19 @@ function capitalsBefore(text: string, i: number): number {
   return i - 1 - k;
 }
 
+/** Lower-case letters right before text[i] since a token's start or an '=' (0 when something else comes first). */
+function lowersBefore(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k--;
+  if (k >= 0) {
+    const b = text.charCodeAt(k);
+    if (b > 32 && b !== 61) return 0;
+  }
+  return i - 1 - k;
+}
+
+const isDeviceStem = (letters: number) => letters >= MIN_DEVICE_LETTERS && letters <= MAX_DEVICE_LETTERS;
+
 /** Hex digits right before text[i], counted up to 8. */
 function hexRunBefore(text: string, i: number): number {
   let k = i - 1;
@@ -171,23 +187,29 @@ function hexRunBefore(text: string, i: number): number {
 }
 
 /**
- * Hashes the message with every digit read as '0' (but a protocol name's, as in hashShape); the
+ * Hashes the message with every digit read as '0' (but a protocol or device name's, as in hashShape); the
  * length is stored negative (the mode).
  */
 function hashExact(text: string): void {
   let h = FNV_OFFSET;
   let g = FNV_OFFSET_2;
   let capitals = 0;
+  let lowers = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (isDigit(c)) {
-      if (capitals < 3) {
+      if (capitals < 3 && !isDeviceStem(lowers)) {
         c = DIGIT;
         capitals = -1;
+        lowers = -1;
       }
     } else if (c >= 65 && c <= 90) {
       if (capitals >= 0) capitals++;
-    } else capitals = c <= 32 || c === 61 ? 0 : -1;
+      lowers = -1;
+    } else if (c >= 97 && c <= 122) {
+      if (lowers >= 0) lowers++;
+      capitals = -1;
+    } else capitals = lowers = c <= 32 || c === 61 ? 0 : -1;
     h = Math.imul(h ^ c, FNV_PRIME);
     g = Math.imul(g ^ c, PRIME_2);
   }
