@@ -121,6 +121,20 @@ describe('TemplateMiner', () => {
     assert.deepEqual(snap.templates.map((t) => t.count), [5]);
   });
 
+  test('dotted constant names (an enum\'s values) tell events apart; dotted logger names do not', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      for (const a of ['SCREEN_ON', 'SCREEN_OFF']) lines.push(`onReceive action: android.intent.action.${a}`);
+      for (const m of ['nova.compute.manager', 'nova.virt.driver', 'nova.api.wsgi']) lines.push(`event from ${m}`);
+    }
+    const { snap } = mine(lines);
+    assert.deepEqual(snap.templates.map((t) => [t.template, t.count]).sort(), [
+      ['event from <*>', 18],
+      ['onReceive action: android.intent.action.SCREEN_OFF', 6],
+      ['onReceive action: android.intent.action.SCREEN_ON', 6],
+    ]);
+  });
+
   test('memory does not grow with repeated lines', () => {
     const miner = new TemplateMiner();
     for (let i = 0; i < 50_000; i++) miner.add(`request ${i} served in ${i % 97} ms`);

@@ -213,8 +213,16 @@ function joinGroups(groups: Group[], groupOf: Int32Array): void {
 
 /** True when every word is a dotted name such as nova.compute.manager or com.apple.xpc. */
 function allDottedNames(words: Iterable<string>): boolean {
-  for (const w of words) if (!DOTTED_NAME.test(w)) return false;
-  return true;
+  let constants = true;
+  for (const w of words) {
+    if (!DOTTED_NAME.test(w)) return false;
+    if (constants && !CONSTANT_NAME.test(w)) constants = false;
+  }
+  // ...unless each names a constant (android.intent.action.SCREEN_ON / SCREEN_OFF): an enum's values
+  return !constants;
 }
+
+/** A dotted name whose last part is an upper-case constant name (SCREEN_ON). */
+const CONSTANT_NAME = /\.[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+:?$/;
 
 const DOTTED_NAME = /^[A-Za-z_][\w$-]*(?:\.[A-Za-z_][\w$-]*){2,}:?$/;
