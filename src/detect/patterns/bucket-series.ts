@@ -6,32 +6,47 @@
 export class BucketSeries {
   readonly idx: number[] = [];
   readonly cnt: number[] = [];
+  /** where the last out-of-order line went: the next one is looked for there first */
+  private hint = 0;
 
   /** Counts one line in bucket b; returns 1 when it took a new cell (for the memory budget). */
   add(b: number, n = 1): number {
-    const last = this.idx.length - 1;
-    if (last >= 0 && this.idx[last] === b) {
+    const idx = this.idx;
+    const last = idx.length - 1;
+    if (last >= 0 && idx[last] === b) {
       this.cnt[last]! += n;
       return 0;
     }
-    if (last < 0 || b > this.idx[last]!) {
-      this.idx.push(b);
+    if (last < 0 || b > idx[last]!) {
+      idx.push(b);
       this.cnt.push(n);
       return 1;
     }
-    // out of order (rare: a record older than the one before it): binary search
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.idx[mid]! < b) lo = mid + 1;
-      else hi = mid;
-    }
-    if (this.idx[lo] === b) {
+    // out of order (a record older than the one before it; a log replayed or files read out of
+    // their order go on forward from there): next to the last such line first, else binary search
+    let lo = this.hint;
+    if (lo <= last && idx[lo] === b) {
       this.cnt[lo]! += n;
       return 0;
     }
-    this.idx.splice(lo, 0, b);
+    if (lo < last && idx[lo + 1] === b) {
+      this.hint = lo + 1;
+      this.cnt[lo + 1]! += n;
+      return 0;
+    }
+    lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idx[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    this.hint = lo;
+    if (idx[lo] === b) {
+      this.cnt[lo]! += n;
+      return 0;
+    }
+    idx.splice(lo, 0, b);
     this.cnt.splice(lo, 0, n);
     return 1;
   }
@@ -55,6 +70,7 @@ export class BucketSeries {
     }
     this.idx.length = w + 1;
     this.cnt.length = w + 1;
+    this.hint = 0;
     return before - this.idx.length;
   }
 

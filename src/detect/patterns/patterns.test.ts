@@ -36,6 +36,25 @@ describe('bucket series and gaps', () => {
     assert.equal(s.sumBetween(2, 4), 5);
   });
 
+  test('a replayed stretch (lines going forward again from an earlier time) counts like a reference map', () => {
+    const s = new BucketSeries();
+    const ref = new Map<number, number>();
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let cells = 0;
+    // three copies of one timeline with gaps, then random stragglers
+    const timeline = Array.from({ length: 300 }, (_, i) => i * 3 + Math.floor(rnd() * 3));
+    const adds = [...timeline, ...timeline.map((b) => b + 1), ...timeline, ...Array.from({ length: 200 }, () => Math.floor(rnd() * 1000))];
+    for (const b of adds) {
+      cells += s.add(b);
+      ref.set(b, (ref.get(b) ?? 0) + 1);
+    }
+    const sorted = [...ref.keys()].sort((a, b) => a - b);
+    assert.deepEqual(s.idx, sorted);
+    assert.deepEqual(s.cnt, sorted.map((b) => ref.get(b)));
+    assert.equal(cells, ref.size);
+  });
+
   test('the usual spacing is weighted by time, so a burst does not make a slow source look busy', () => {
     const g = new GapStats();
     const ev = { timeMs: 0 } as LogEvent;
