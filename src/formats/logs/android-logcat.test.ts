@@ -56,6 +56,9 @@ test('lines of other formats are not logcat', () => {
     '2024-03-02 11:04:05,210 INFO  [main] Starting',
     'Mar  2 11:04:05 web-3 sshd[1234]: Accepted publickey',
     'W/ no pid here',
+    '20x2-12-31 23:59:59.999  1544  1544 I SystemServer: year not digits',
+    '13-31 23:59:59.999  1544  1544 I SystemServer: month 13',
+    '06-21 08:02:19.644 X/Tag( 12): unknown priority',
     '17/06/09 20:10:40 INFO executor.Executor: Running task',
   ]) assert.equal(androidLogcat.parse(line, ctx), undefined, line);
 });

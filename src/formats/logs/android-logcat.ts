@@ -1,5 +1,6 @@
 import type { Severity } from '../../events/severity.js';
-import { defineFormat, type Parsed } from '../define.js';
+import { defineFormat, type ParseContext, type Parsed } from '../define.js';
+import { digitsAt, wallFromParts } from './stamp-digits.js';
 
 /**
  * Android's `logcat` in its three common layouts:
@@ -10,8 +11,10 @@ import { defineFormat, type Parsed } from '../define.js';
  * Tags shorter than 8 characters are padded before the colon ("I chatty  : ..."). The tag names the
  * component that logged (often a class), not the process: it goes to `logger`.
  */
-const THREADTIME = /^(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) +(\d+) +(\d+) ([VDIWEFA]) (.*?) *:(?: |$)/;
-const TIME = /^(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) ([VDIWEFA])\/(.*?) *\( *(\d+)\): ?/;
+// what follows the "MM-dd HH:mm:ss.SSS" stamp (read by character codes); sticky: matched in place
+const THREADTIME_REST = / +(\d+) +(\d+) ([VDIWEFA]) (.*?) *:(?: |$)/y;
+const TIME_REST = / ([VDIWEFA])\/(.*?) *\( *(\d+)\): ?/y;
+const STAMP_CHARS = 18;
 const BUFFER_MARK = '--------- beginning of ';
 const BRIEF = /^([VDIWEFA])\/(.*?) *\( *(\d+)\): ?/;
 
@@ -35,7 +38,7 @@ export const androidLogcat = defineFormat({
       const afterTime = year ? 23 : 18;
       if (line.charCodeAt(afterTime) !== 32) return undefined;
       const c2 = line.charCodeAt(afterTime + 1);
-      if (c2 === 32 || (c2 >= 48 && c2 <= 57)) return threadtime(line, ctx);
+      if (c2 === 32 || (c2 >= 48 && c2 <= 57)) return threadtime(line, ctx, year);
       if (!year) return time(line, ctx);
       return undefined;
     }
@@ -70,31 +73,52 @@ export const androidLogcat = defineFormat({
   ],
 });
 
-function threadtime(line: string, ctx: { yearFor(month: number): number }): Parsed | undefined {
-  const m = THREADTIME.exec(line);
+function threadtime(line: string, ctx: ParseContext, hasYear: boolean): Parsed | undefined {
+  const at = hasYear ? 5 : 0;
+  const printedYear = hasYear ? digitsAt(line, 0, 4) : -1;
+  if (hasYear && printedYear < 0) return undefined;
+  const wallMs = stampAt(line, at, printedYear, ctx);
+  if (wallMs === undefined) return undefined;
+  THREADTIME_REST.lastIndex = at + STAMP_CHARS;
+  const m = THREADTIME_REST.exec(line);
   if (!m) return undefined;
-  const month = +m[2]! - 1;
-  if (month < 0 || month > 11) return undefined;
-  const year = m[1] ? +m[1] : ctx.yearFor(month);
-  const wallMs = Date.UTC(year, month, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!);
-  if (Number.isNaN(wallMs)) return undefined;
   return {
     wallMs,
-    timeText: line.slice(0, m[1] ? 23 : 18),
-    severity: PRIORITY[m[10]!],
-    pid: +m[8]!,
-    thread: m[9]!,
-    logger: m[11]!,
-    message: line.slice(m[0].length),
+    timeText: line.slice(0, at + STAMP_CHARS),
+    severity: PRIORITY[m[3]!],
+    pid: +m[1]!,
+    thread: m[2]!,
+    logger: m[4]!,
+    message: line.slice(THREADTIME_REST.lastIndex),
   };
 }
 
-function time(line: string, ctx: { yearFor(month: number): number }): Parsed | undefined {
-  const m = TIME.exec(line);
+function time(line: string, ctx: ParseContext): Parsed | undefined {
+  const wallMs = stampAt(line, 0, -1, ctx);
+  if (wallMs === undefined) return undefined;
+  TIME_REST.lastIndex = STAMP_CHARS;
+  const m = TIME_REST.exec(line);
   if (!m) return undefined;
-  const month = +m[1]! - 1;
-  if (month < 0 || month > 11) return undefined;
-  const wallMs = Date.UTC(ctx.yearFor(month), month, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-  if (Number.isNaN(wallMs)) return undefined;
-  return { wallMs, timeText: line.slice(0, 18), severity: PRIORITY[m[7]!], logger: m[8]!, pid: +m[9]!, message: line.slice(m[0].length) };
+  return { wallMs, timeText: line.slice(0, STAMP_CHARS), severity: PRIORITY[m[1]!], logger: m[2]!, pid: +m[3]!, message: line.slice(TIME_REST.lastIndex) };
+}
+
+// the year of the last month asked, per context: yearFor is not called for every line
+let lastYear = { ctx: null as ParseContext | null, month: -1, year: 0 };
+
+/** "MM-dd HH:mm:ss.SSS" at `at`; the year printed (>= 0) or from the context. */
+function stampAt(line: string, at: number, printedYear: number, ctx: ParseContext): number | undefined {
+  if (line.charCodeAt(at + 2) !== 45 || line.charCodeAt(at + 5) !== 32 || line.charCodeAt(at + 8) !== 58 || line.charCodeAt(at + 11) !== 58 ||
+    line.charCodeAt(at + 14) !== 46) return undefined;
+  const month = digitsAt(line, at, 2);
+  if (month < 1 || month > 12) return undefined;
+  let year = printedYear;
+  if (year < 0) {
+    const l = lastYear;
+    if (l.ctx === ctx && l.month === month) year = l.year;
+    else {
+      year = ctx.yearFor(month - 1);
+      lastYear = { ctx, month, year };
+    }
+  }
+  return wallFromParts(year, month, digitsAt(line, at + 3, 2), digitsAt(line, at + 6, 2), digitsAt(line, at + 9, 2), digitsAt(line, at + 12, 2), digitsAt(line, at + 15, 3));
 }

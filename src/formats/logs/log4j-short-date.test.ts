@@ -48,5 +48,7 @@ test('padded levels read; impossible dates and other layouts do not', () => {
     '19/02/27 13:05:11 NOTICE storage.MemoryStore: not a log4j level',
     '2024-03-02 11:04:05,210 INFO org.apache.Foo: ISO date is log4j.ts',
     '090315 114302 WARN dfs.DataNode: no thread id',
+    '0a/02/27 13:05:11 INFO storage.MemoryStore: year not digits',
+    '0a0315 114302 7741 WARN dfs.DataNode: year not digits',
   ]) assert.equal(lines.parse(line, ctx), undefined, line);
 });

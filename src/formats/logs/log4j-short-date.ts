@@ -1,6 +1,7 @@
 import { severityFromWord } from '../../events/severity.js';
 import { defineFormat, type Parsed } from '../define.js';
 import { log4j } from './log4j.js';
+import { digitsAt, wallFromParts } from './stamp-digits.js';
 
 /**
  * log4j layouts with a two-digit-year date, which log4j.ts (ISO-like dates) does not read:
@@ -11,8 +12,11 @@ import { log4j } from './log4j.js';
  * Two-digit years are taken as 20yy: both layouts postdate 2000.
  */
 const LEVEL = '(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)';
-const SLASHED = new RegExp(`^(\\d\\d)/(\\d\\d)/(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d) ${LEVEL} +([\\w$.-]+):(?: |$)`);
-const COMPACT = new RegExp(`^(\\d\\d)(\\d\\d)(\\d\\d) (\\d\\d)(\\d\\d)(\\d\\d) (\\d+) ${LEVEL} +([\\w$.-]+):(?: |$)`);
+// what follows the fixed-width stamp (read by character codes); sticky: matched in place
+const SLASHED_REST = new RegExp(` ${LEVEL} +([\\w$.-]+):(?: |$)`, 'y');
+const COMPACT_REST = new RegExp(` (\\d+) ${LEVEL} +([\\w$.-]+):(?: |$)`, 'y');
+const SLASHED_CHARS = 17; // "17/06/09 20:10:40"
+const COMPACT_CHARS = 13; // "081109 203615"
 
 export const log4jShortDate = defineFormat({
   name: 'log4j-short-date',
@@ -53,24 +57,26 @@ export const log4jShortDate = defineFormat({
 });
 
 function slashed(line: string): Parsed | undefined {
-  const m = SLASHED.exec(line);
-  if (!m) return undefined;
-  const wallMs = wall(m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!);
+  if (line.charCodeAt(5) !== 47 || line.charCodeAt(8) !== 32 || line.charCodeAt(11) !== 58 || line.charCodeAt(14) !== 58) return undefined;
+  const wallMs = wallFromParts(year(line), digitsAt(line, 3, 2), digitsAt(line, 6, 2), digitsAt(line, 9, 2), digitsAt(line, 12, 2), digitsAt(line, 15, 2), 0);
   if (wallMs === undefined) return undefined;
-  return { wallMs, timeText: line.slice(0, 17), severity: severityFromWord(m[7]), thread: null, logger: m[8]!, message: line.slice(m[0].length) };
+  SLASHED_REST.lastIndex = SLASHED_CHARS;
+  const m = SLASHED_REST.exec(line);
+  if (!m) return undefined;
+  return { wallMs, timeText: line.slice(0, SLASHED_CHARS), severity: severityFromWord(m[1]), thread: null, logger: m[2]!, message: line.slice(SLASHED_REST.lastIndex) };
 }
 
 function compact(line: string): Parsed | undefined {
-  const m = COMPACT.exec(line);
-  if (!m) return undefined;
-  const wallMs = wall(m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!);
+  const wallMs = wallFromParts(year(line), digitsAt(line, 2, 2), digitsAt(line, 4, 2), digitsAt(line, 7, 2), digitsAt(line, 9, 2), digitsAt(line, 11, 2), 0);
   if (wallMs === undefined) return undefined;
-  return { wallMs, timeText: line.slice(0, 13), severity: severityFromWord(m[8]), thread: m[7]!, logger: m[9]!, message: line.slice(m[0].length) };
+  COMPACT_REST.lastIndex = COMPACT_CHARS;
+  const m = COMPACT_REST.exec(line);
+  if (!m) return undefined;
+  return { wallMs, timeText: line.slice(0, COMPACT_CHARS), severity: severityFromWord(m[2]), thread: m[1]!, logger: m[3]!, message: line.slice(COMPACT_REST.lastIndex) };
 }
 
-function wall(yy: string, mo: string, dd: string, h: string, mi: string, s: string): number | undefined {
-  const month = +mo - 1;
-  const day = +dd;
-  if (month < 0 || month > 11 || day < 1 || day > 31) return undefined;
-  return Date.UTC(2000 + +yy, month, day, +h, +mi, +s);
+/** 20yy from the first two characters, or -1 (which wallFromParts refuses). */
+function year(line: string): number {
+  const yy = digitsAt(line, 0, 2);
+  return yy < 0 ? -1 : 2000 + yy;
 }

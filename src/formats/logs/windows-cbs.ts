@@ -1,12 +1,15 @@
 import { type Severity, severityFromWord } from '../../events/severity.js';
 import { defineFormat } from '../define.js';
+import { digitsAt, wallFromParts } from './stamp-digits.js';
 
 /**
  * Windows servicing logs: CBS.log (Component-Based Servicing, Windows Update's installer) and DISM's
  * dism.log share one layout, the level padded to 22 columns and the component (CBS, CSI, DPX, DISM)
  * to 7: "2021-04-13 22:07:40, Info                  CBS    Starting TrustedInstaller initialization.".
  */
-const LINE = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d), ([A-Z][a-z]{2,10}) +([A-Za-z][\w-]*)(?: +|$)/;
+// what follows the fixed-width stamp (read by character codes); sticky: matched in place
+const REST = /, ([A-Z][a-z]{2,10}) +([A-Za-z][\w-]*)(?: +|$)/y;
+const STAMP_CHARS = 19; // "2016-09-28 04:30:30"
 
 // "Perf" lines time servicing steps: informational
 const CBS_LEVEL: Record<string, Severity> = { Perf: 'info' };
@@ -19,15 +22,17 @@ export const windowsCbs = defineFormat({
   pathHint: /(?:^|[/\\])(?:CBS|CbsPersist_\d+|dism)\.log$/i,
   parse(line) {
     // ", " right after the seconds: no other stamped layout puts a comma there
-    if (line.charCodeAt(19) !== 44 || line.charCodeAt(4) !== 45) return undefined;
-    const m = LINE.exec(line);
+    if (line.charCodeAt(19) !== 44 || line.charCodeAt(4) !== 45 || line.charCodeAt(7) !== 45 || line.charCodeAt(10) !== 32 ||
+      line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return undefined;
+    const wallMs = wallFromParts(digitsAt(line, 0, 4), digitsAt(line, 5, 2), digitsAt(line, 8, 2), digitsAt(line, 11, 2), digitsAt(line, 14, 2), digitsAt(line, 17, 2), 0);
+    if (wallMs === undefined) return undefined;
+    REST.lastIndex = STAMP_CHARS;
+    const m = REST.exec(line);
     if (!m) return undefined;
-    const level = m[7]!;
+    const level = m[1]!;
     const severity = CBS_LEVEL[level] ?? severityFromWord(level);
     if (severity === null) return undefined;
-    const wallMs = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-    if (Number.isNaN(wallMs)) return undefined;
-    return { wallMs, timeText: line.slice(0, 19), severity, logger: m[8]!, message: line.slice(m[0].length) };
+    return { wallMs, timeText: line.slice(0, STAMP_CHARS), severity, logger: m[2]!, message: line.slice(REST.lastIndex) };
   },
   samples: [
     {
