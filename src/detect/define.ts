@@ -69,8 +69,11 @@ export interface StreamDetector extends DetectorBase {
 }
 
 export interface StreamRun {
-  /** `hints`: bit k set when the event may hold a word of the detector's hint group k (see `hints`) */
-  accept(e: LogEvent, hints: number): void;
+  /**
+   * `hints`: bit k set when the event may hold a word of the detector's hint group k (see `hints`).
+   * Returning true says the run needs no further events (it is then left out of the dispatch).
+   */
+  accept(e: LogEvent, hints: number): void | boolean;
   finish(): Omit<Finding, 'id'>[];
 }
 

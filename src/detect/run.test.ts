@@ -101,3 +101,26 @@ test('hints: a stream detector sees every event with a bit per word group found,
   gated.accept(plainEvent('delta with beta'));
   assert.deepEqual(seen, [4, 6]);
 });
+
+test('a stream that says it needs no more events is left out of the dispatch, and still finishes', () => {
+  let seen = 0;
+  let finished = false;
+  const once = stream({
+    name: 'once-probe', category: 'log-flood', software: 'test', description: 'wants two events', formats: '*',
+    create: () => ({ accept: () => ++seen >= 2, finish: () => ((finished = true), []) }),
+    samples: { hit: [{ 'a.log': 'x\n' }], miss: [{ 'a.log': 'y\n' }] },
+  });
+  const counted = { n: 0 };
+  const all = stream({
+    name: 'all-probe', category: 'log-flood', software: 'test', description: 'counts every event', formats: '*',
+    create: () => ({ accept: () => void counted.n++, finish: () => [] }),
+    samples: { hit: [{ 'a.log': 'x\n' }], miss: [{ 'a.log': 'y\n' }] },
+  });
+  const r = new DetectorRunner([once, all]);
+  for (let i = 0; i < 5; i++) r.accept(plainEvent(`line ${i}`));
+  r.accept({ ...plainEvent('other format'), format: 'log4j' });
+  r.finish();
+  assert.equal(seen, 2);
+  assert.equal(counted.n, 6);
+  assert.equal(finished, true);
+});

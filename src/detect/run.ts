@@ -36,6 +36,8 @@ interface Entry {
   allHints: number;
   /** bits of hint groups the scan cannot see (non-ASCII words): always set */
   fixedHints: number;
+  /** a stream that said it needs no more events */
+  retired: boolean;
 }
 
 /** What a word found by the scan means: run detector `index`, or set `bit` in its hints or in the watched mask. */
@@ -73,6 +75,8 @@ export class DetectorRunner {
   private watchedMask = 0;
   /** entries whose hint mask was set by this event's scan */
   private readonly hintedList: number[] = [];
+  /** streams that asked for no more events during this one */
+  private readonly retiring: number[] = [];
   /** this event's message was too long to scan whole */
   private overlong = false;
   private readonly allWatched: number;
@@ -88,7 +92,7 @@ export class DetectorRunner {
     this.entries = detectors.map((d) => {
       const hints = d.kind === 'stream' ? d.hints ?? [] : [];
       if (hints.length > MAX_GROUPS) throw new Error(`detector \`${d.name}\`: at most ${MAX_GROUPS} hint groups`);
-      return { def: d, run: d.kind === 'stream' ? d.create() : null, gated: wordsOf(d).length > 0, hints: 0, allHints: (2 ** hints.length - 1) | 0, fixedHints: 0 };
+      return { def: d, run: d.kind === 'stream' ? d.create() : null, gated: wordsOf(d).length > 0, hints: 0, allHints: (2 ** hints.length - 1) | 0, fixedHints: 0, retired: false };
     });
     this.allWatched = (2 ** watch.length - 1) | 0;
     const ids = new Map<string, number>();
@@ -160,13 +164,18 @@ export class DetectorRunner {
     this.overlong = e.message.length > GATE_SCAN_CHARS;
     if (this.overlong) this.watchedMask = this.allWatched;
     const always = plan.always;
-    for (let j = 0; j < always.length; j++) this.runOne(entries[always[j]!]!, e);
+    for (let j = 0; j < always.length; j++) if (this.runOne(entries[always[j]!]!, e)) this.retiring.push(always[j]!);
     const runList = this.runList;
     if (runList.length > 0) {
       // run in registry order, so findings do not depend on which word was seen first
       if (runList.length > 1) runList.sort((a, b) => a - b);
-      for (let j = 0; j < runList.length; j++) this.runOne(entries[runList[j]!]!, e);
+      for (let j = 0; j < runList.length; j++) if (this.runOne(entries[runList[j]!]!, e)) this.retiring.push(runList[j]!);
       runList.length = 0;
+    }
+    // after the loops: retiring changes the lists they walk
+    if (this.retiring.length > 0) {
+      for (const i of this.retiring) this.retire(i);
+      this.retiring.length = 0;
     }
     const hinted = this.hintedList;
     if (hinted.length > 0) {
@@ -196,7 +205,7 @@ export class DetectorRunner {
       const reads = new Uint8Array(this.entries.length);
       const always: number[] = [];
       this.entries.forEach((en, i) => {
-        if (!applies(en.def, format)) return;
+        if (en.retired || !applies(en.def, format)) return;
         reads[i] = 1;
         if (!en.gated) always.push(i);
       });
@@ -207,20 +216,31 @@ export class DetectorRunner {
     return plan;
   }
 
-  private runOne(en: Entry, e: LogEvent): void {
-    if (en.run) {
-      en.run.accept(e, this.overlong ? en.allHints : en.hints | en.fixedHints);
-      return;
-    }
+  /** Runs one detector on the event; true when it is a stream that wants no further events. */
+  private runOne(en: Entry, e: LogEvent): boolean {
+    if (en.run) return en.run.accept(e, this.overlong ? en.allHints : en.hints | en.fixedHints) === true;
     const d = en.def as SignatureDetector;
     let m = d.match.exec(e.message);
     if (!m) {
       const cont = continuationOf(e);
       if (cont !== null) m = d.match.exec(cont);
     }
-    if (!m) return;
+    if (!m) return false;
     const h = d.hit(m, e);
     if (h) this.fold(d, { ...h, event: e });
+    return false;
+  }
+
+  /** A stream that has seen all it needs leaves the dispatch (its finish() still runs). */
+  private retire(i: number): void {
+    const en = this.entries[i]!;
+    if (en.retired) return;
+    en.retired = true;
+    for (const plan of this.byFormat.values()) {
+      plan.reads[i] = 0;
+      const at = plan.always.indexOf(i);
+      if (at >= 0) plan.always.splice(at, 1);
+    }
   }
 
   finish(): Finding[] {

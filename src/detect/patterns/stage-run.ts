@@ -4,14 +4,15 @@ import type { Finding } from '../finding.js';
 import { type SourceStats, stageOf, type TemplateStage } from './template-stage.js';
 
 /**
- * A stream detector's run over the templates stage: it only notes the stage (on the first event,
- * O(1) after) and reads the stage's counts when the input ends.
+ * A stream detector's run over the templates stage: it only notes the stage (from the first log
+ * event, then it asks for no more events) and reads the stage's counts when the input ends.
  */
 export function stageRun(analyse: (stage: TemplateStage) => Omit<Finding, 'id'>[]): StreamRun {
   let stage: TemplateStage | null = null;
   return {
     accept(e: LogEvent) {
       if (stage === null) stage = stageOf(e);
+      return stage !== null;
     },
     finish() {
       return stage === null ? [] : analyse(stage);
