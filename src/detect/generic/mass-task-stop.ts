@@ -21,9 +21,49 @@ interface Run {
   lastMs: number | null;
 }
 
-/** A unit's identifier varies line to line: masking digits and hex leaves the sentence shape. */
-function shapeOf(message: string): string {
-  return message.replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, '#');
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** A word that is an id: hex digits with at least one decimal digit, "0x" allowed in front. */
+function isIdWord(s: string, from: number, to: number): boolean {
+  if (to - from > 2 && s.charCodeAt(from) === 48 && (s.charCodeAt(from + 1) | 32) === 120) from += 2;
+  let digit = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!isHex(c)) return false;
+    if (c <= 57) digit = true;
+  }
+  return digit;
+}
+
+/**
+ * A unit's identifier varies line to line: masking digits and hex leaves the sentence shape. Each
+ * word (a run of [A-Za-z0-9_]) that is an id becomes '#' (what /\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi
+ * replaces, without its backtracking); the message itself comes back when nothing is masked.
+ */
+export function shapeOf(message: string): string {
+  let out = '';
+  let copied = 0;
+  const n = message.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordChar(message.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isWordChar(message.charCodeAt(end))) end++;
+    if (isIdWord(message, i, end)) {
+      out += message.slice(copied, i) + '#';
+      copied = end;
+    }
+    i = end;
+  }
+  return copied === 0 ? message : out + message.slice(copied);
 }
 
 /**
