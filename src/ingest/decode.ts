@@ -5,7 +5,7 @@ export type Encoding = 'utf-8' | 'gb18030';
 // Buffer#toString's argument checks cost as much as decoding a short line; the native slice it calls
 // is used directly where it exists (it does in every Node release this supports).
 const nativeUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: (start: number, end: number) => string }).utf8Slice;
-export function utf8Slice(buf: Buffer, start: number, end: number): string {
+function utf8Slice(buf: Buffer, start: number, end: number): string {
   return nativeUtf8Slice ? nativeUtf8Slice.call(buf, start, end) : buf.toString('utf8', start, end);
 }
 
@@ -41,7 +41,7 @@ export class LineDecoder {
     if (!this.fitsGb18030(region)) this.invalidRegions++;
   }
 
-  /** Whether the last region checked is valid UTF-8: it can then be decoded whole, not line by line. */
+  /** Whether the last region checked is valid UTF-8 (an ASCII region can then be copied as it is). */
   get regionIsUtf8(): boolean {
     return this.encoding === 'utf-8' && this.regionValid;
   }

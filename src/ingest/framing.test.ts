@@ -53,14 +53,15 @@ function rng(seed: number): () => number {
 }
 
 const WORDS = ['INFO', 'connection', 'from', '10.0.0.7:5432', 'é', '数据库', '超时', '🚀', '\r', '', 'x'.repeat(300)];
+const ASCII_WORDS = ['INFO', 'connection', 'from', '10.0.0.7:5432', '\r', '', 'x'.repeat(300), '\t'];
 
-function randomText(r: () => number, lines: number, longEvery: number): Buffer {
+function randomText(r: () => number, lines: number, longEvery: number, words = WORDS, long = '长'.repeat(5000) + 'a'.repeat(9000)): Buffer {
   const parts: string[] = [];
   for (let i = 0; i < lines; i++) {
     let line = '';
-    const words = Math.floor(r() * 12);
-    for (let w = 0; w < words; w++) line += WORDS[Math.floor(r() * WORDS.length)] + ' ';
-    if (longEvery > 0 && i % longEvery === longEvery - 1) line += '长'.repeat(5000) + 'a'.repeat(9000);
+    const n = Math.floor(r() * 12);
+    for (let w = 0; w < n; w++) line += words[Math.floor(r() * words.length)] + ' ';
+    if (longEvery > 0 && i % longEvery === longEvery - 1) line += long;
     if (r() < 0.2) line += '\r';
     parts.push(line);
   }
@@ -84,6 +85,21 @@ describe('LineFramer', () => {
       const want = reference(bytes, max);
       const got = frame(bytes, cuts, max);
       assert.equal(got.lines.length, want.lines.length, `seed ${seed}: line count`);
+      assert.deepEqual(got.lines, want.lines, `seed ${seed}`);
+      assert.equal(got.framer.cutLines, want.cut, `seed ${seed}: cut lines`);
+      assert.ok(want.cut > 0, 'the sample has lines over the bound');
+    }
+  });
+
+  test('any chunking of ASCII text gives the same lines, cut at the byte bound', () => {
+    const max = 16 * 1024;
+    for (let seed = 21; seed <= 26; seed++) {
+      const r = rng(seed);
+      const bytes = randomText(r, 3000, 300, ASCII_WORDS, 'a'.repeat(20_000));
+      const cuts: number[] = [];
+      for (let c = Math.floor(r() * 70_000); c < bytes.length; c += 1 + Math.floor(r() * 70_000)) cuts.push(c);
+      const want = reference(bytes, max);
+      const got = frame(bytes, cuts, max);
       assert.deepEqual(got.lines, want.lines, `seed ${seed}`);
       assert.equal(got.framer.cutLines, want.cut, `seed ${seed}: cut lines`);
       assert.ok(want.cut > 0, 'the sample has lines over the bound');

@@ -1,17 +1,16 @@
-import { LineDecoder, utf8Slice } from './decode.js';
+import { isAscii } from 'node:buffer';
+import { LineDecoder } from './decode.js';
 
 /** Lines longer than this are cut (and counted); the rest of the line is read past, not stored. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
 const NL = 10;
 const CR = 13;
-/**
- * Valid UTF-8 is decoded a piece of about this many bytes at a time and lines are sliced out of the
- * piece's text: one native call per piece instead of one per line. A line's string then shares the
- * piece's memory while it lives, so pieces are kept small: an event held to the end of the run
- * (timeline, evidence) keeps at most this much alive.
- */
-const TEXT_PIECE_BYTES = 8 * 1024;
+// Pure ASCII (most logs) is copied into one-byte strings with no UTF-8 decoding: Buffer#latin1Slice,
+// called directly (Buffer#toString's argument checks cost as much as a short line). Each line gets
+// a string of its own: a line sliced out of a larger decoded text would keep all of that text alive
+// for as long as anything cut from the line (an event kept for the timeline or as evidence) lives.
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string }).latin1Slice;
 
 /**
  * Splits a byte stream into lines: LF or CRLF, lines bounded to `maxLineBytes` (a 100 MB line
@@ -45,9 +44,12 @@ export class LineFramer {
     const last = chunk.lastIndexOf(NL);
     if (last >= pos) {
       this.decoder.checkRegion(chunk.subarray(pos, last + 1));
-      if (this.decoder.regionIsUtf8) {
-        this.emitText(chunk, pos, last + 1);
-        pos = last + 1;
+      if (latin1Slice && this.decoder.regionIsUtf8 && isAscii(chunk.subarray(pos, last + 1))) {
+        while (pos <= last) {
+          const nl = chunk.indexOf(NL, pos);
+          this.emitAscii(chunk, pos, nl);
+          pos = nl + 1;
+        }
       } else {
         while (pos <= last) {
           const nl = chunk.indexOf(NL, pos);
@@ -73,42 +75,15 @@ export class LineFramer {
     this.onLine(this.decoder.decode(buf, start, end), this.lineNo);
   }
 
-  /** Lines of a valid UTF-8 region [start, end) that ends with a newline, decoded piece by piece. */
-  private emitText(buf: Buffer, start: number, end: number): void {
-    let pos = start;
-    while (pos < end) {
-      let stop = end;
-      if (end - pos > TEXT_PIECE_BYTES) {
-        const nl = buf.lastIndexOf(NL, pos + TEXT_PIECE_BYTES - 1);
-        stop = (nl >= pos ? nl : buf.indexOf(NL, pos + TEXT_PIECE_BYTES)) + 1;
-      }
-      this.emitPiece(utf8Slice(buf, pos, stop));
-      pos = stop;
+  /** A line of a region known to be ASCII. */
+  private emitAscii(buf: Buffer, start: number, end: number): void {
+    this.lineNo++;
+    if (end > start && buf[end - 1] === CR) end--;
+    if (end - start > this.maxLineBytes) {
+      this.cutLines++;
+      end = start + this.maxLineBytes;
     }
-  }
-
-  /** `text` holds whole lines, each ended by a newline. */
-  private emitPiece(text: string): void {
-    const max = this.maxLineBytes;
-    let p = 0;
-    while (p < text.length) {
-      const nl = text.indexOf('\n', p);
-      let e = nl;
-      if (e > p && text.charCodeAt(e - 1) === CR) e--;
-      this.lineNo++;
-      let line = text.slice(p, e);
-      // a UTF-16 unit is at most 3 UTF-8 bytes: only a line this long can be over the bound
-      if ((e - p) * 3 > max) line = this.cutText(line);
-      this.onLine(line, this.lineNo);
-      p = nl + 1;
-    }
-  }
-
-  /** The line cut to `maxLineBytes` bytes, as the byte-wise path cuts it. */
-  private cutText(line: string): string {
-    if (Buffer.byteLength(line, 'utf8') <= this.maxLineBytes) return line;
-    this.cutLines++;
-    return utf8Slice(Buffer.from(line, 'utf8'), 0, this.maxLineBytes);
+    this.onLine(latin1Slice!.call(buf, start, end), this.lineNo);
   }
 
   /** Holds the start of a line that continues in the next chunk, up to the bound. */
