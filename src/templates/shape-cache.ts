@@ -25,6 +25,8 @@ const FNV_PRIME = 0x01000193;
 const FNV_OFFSET_2 = 0x2545f491;
 const PRIME_2 = 0x5bd1e995;
 const DIGIT = 48; // '0'
+/** Hashed before a device name's digit (a control character: never a collapsed run's '0'). */
+const DEVICE_MARK = 1;
 const EMPTY = -1;
 
 export const SHAPE_MISS = -2;
@@ -106,6 +108,7 @@ let shapeLength = 0;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isHexLetter = (c: number) => (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+const isHex = (c: number) => isDigit(c) || isHexLetter(c);
 
 /**
  * Hashes the shape, digit runs as one '0'. False when a length-dependent masking rule may apply
@@ -121,12 +124,19 @@ function hashShape(text: string): boolean {
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if (c <= 58) {
-      if (c >= 48) {
-        if (c === 58) {
-          if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false; // ://
-        } else if (capitalsBefore(text, i) >= 3 || isDeviceStem(lowersBefore(text, i))) {
-          // a protocol name (SOCKS5) keeps its digits (mask.ts isProtocolName), and a device name
-          // (eth0, mask.ts isDeviceName) may: they are hashed as they are
+      if (c === 58) {
+        if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return false; // ://
+      } else if (c >= 48) {
+        // what comes right before a digit run says which rule may apply (mostly neither)
+        const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+        if (before >= 97 && before <= 122 && isDeviceStem(lowersBefore(text, i)) && (i + 1 >= n || !isDigit(text.charCodeAt(i + 1)))) {
+          // one digit after a short lower-case word may be a device name (eth0, mask.ts isDeviceName),
+          // which masking keeps: hashed as it is, marked apart from a collapsed run
+          h = Math.imul(h ^ DEVICE_MARK, FNV_PRIME);
+          g = Math.imul(g ^ DEVICE_MARK, PRIME_2);
+          len++;
+        } else if (before >= 65 && before <= 90 && capitalsBefore(text, i) >= 3) {
+          // a protocol name (SOCKS5) keeps its digits: mask.ts isProtocolName
           for (;;) {
             h = Math.imul(h ^ c, FNV_PRIME);
             g = Math.imul(g ^ c, PRIME_2);
@@ -139,7 +149,7 @@ function hashShape(text: string): boolean {
           while (i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
           c = DIGIT;
         }
-      } else if (c === 45 && hexRunBefore(text, i) >= 8) return false; // a UUID's first group and its '-'
+      } else if (c === 45 && i >= 8 && isHex(text.charCodeAt(i - 1)) && hexRunBefore(text, i) >= 8) return false; // a UUID's first group and its '-'
     }
     h = Math.imul(h ^ c, FNV_PRIME);
     g = Math.imul(g ^ c, PRIME_2);
@@ -198,7 +208,7 @@ function hashExact(text: string): void {
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (isDigit(c)) {
-      if (capitals < 3 && !isDeviceStem(lowers)) {
+      if (capitals < 3 && !(isDeviceStem(lowers) && (i + 1 >= text.length || !isDigit(text.charCodeAt(i + 1))))) {
         c = DIGIT;
         capitals = -1;
         lowers = -1;
