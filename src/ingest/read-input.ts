@@ -191,7 +191,8 @@ class EventEmitterForInput {
         return;
       }
       if (this.pending && cont && (cont === 'unparsed' || cont.test(line))) {
-        if (this.pending.text.length < MAX_RECORD_CHARS) this.pending.text += '\n' + line.slice(0, MAX_RECORD_CHARS - this.pending.text.length);
+        const room = MAX_RECORD_CHARS - this.pending.text.length;
+        if (room > 0) this.pending.text += '\n' + (line.length <= room ? line : line.slice(0, room));
         this.pendingJoined = true;
         return;
       }
